@@ -1,0 +1,199 @@
+package io.jenkins.plugins.digicert.certcentral;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * The CertCentral Services API calls a duplicate needs. Each call waits for the key's rate limiter, and calls
+ * that failed for a passing reason are retried within the {@link RetryPolicy}: 429 always (CertCentral did
+ * nothing), gateway and network errors only for GETs. A duplicate POST whose outcome is unknown is never
+ * re-sent here; the caller looks for it first.
+ */
+public final class CertCentralClient {
+
+    static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
+    private final ApiKey key;
+    private final ClientSettings settings;
+    private final OkHttpClient http;
+    private final RateLimiter limiter;
+    private final Consumer<String> log;
+
+    /**
+     * @param log receives one line per retry, for the build console; never the key
+     */
+    public CertCentralClient(ApiKey key, ClientSettings settings, Consumer<String> log) {
+        this.key = key;
+        this.settings = settings;
+        this.http = settings.newHttpClient();
+        this.limiter = settings.rateLimiters().forKey(key);
+        this.log = log;
+    }
+
+    public DuplicateResponse submitDuplicate(long orderId, DuplicateRequestBody body)
+            throws CertCentralException, InterruptedException {
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(body);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("The duplicate request could not be written as JSON", e);
+        }
+        String path = "order/certificate/" + orderId + "/duplicate";
+        return readJson(call("POST", path, RequestBody.create(json, JSON_TYPE)), DuplicateResponse.class, "POST", path);
+    }
+
+    public OrderDetails orderDetails(long orderId) throws CertCentralException, InterruptedException {
+        String path = "order/certificate/" + orderId;
+        return readJson(call("GET", path, null), OrderDetails.class, "GET", path);
+    }
+
+    public RequestDetails requestDetails(long requestId) throws CertCentralException, InterruptedException {
+        String path = "request/" + requestId;
+        return readJson(call("GET", path, null), RequestDetails.class, "GET", path);
+    }
+
+    public DuplicateListing listDuplicates(long orderId) throws CertCentralException, InterruptedException {
+        String path = "order/certificate/" + orderId + "/duplicate";
+        return readJson(call("GET", path, null), DuplicateListing.class, "GET", path);
+    }
+
+    /** One certificate by its id, as PEM: leaf, intermediates and root ({@code pem_all}). */
+    public String downloadPemAll(long certificateId) throws CertCentralException, InterruptedException {
+        return call("GET", "certificate/" + certificateId + "/download/format/pem_all", null);
+    }
+
+    private <T> T readJson(String body, Class<T> type, String method, String path) throws CertCentralException {
+        try {
+            T value = JSON.readValue(body, type);
+            if (value == null) {
+                throw CertCentralException.unreadableSuccess(200, method, "/" + path, "(empty JSON)");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw CertCentralException.unreadableSuccess(
+                    200, method, "/" + path, "(malformed JSON) " + ErrorBodyParser.shorten(body));
+        }
+    }
+
+    private String call(String method, String path, RequestBody body)
+            throws CertCentralException, InterruptedException {
+        HttpUrl url = settings.baseUrl().resolve(path);
+        if (url == null) {
+            throw new IllegalArgumentException("Cannot build a URL for " + path);
+        }
+        Request request = new Request.Builder()
+                .url(url)
+                .header("X-DC-DEVKEY", key.value())
+                .header("Accept", "application/json")
+                .header("User-Agent", UserAgent.VALUE)
+                .method(method, body)
+                .build();
+        RetryPolicy policy = settings.retryPolicy();
+        long started = settings.time().nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            limiter.acquire();
+            CertCentralException failure;
+            Optional<Duration> askedDelay = Optional.empty();
+            try (Response response = http.newCall(request).execute()) {
+                if (response.isSuccessful()) {
+                    return readBody(response, method, path);
+                }
+                failure = new CertCentralException(
+                        response.code(), method, "/" + path, ErrorBodyParser.parse(redact(safeBody(response))), null);
+                askedDelay = RetryAfter.parse(response.header("Retry-After"), settings.time().now());
+                if (response.code() == 429) {
+                    limiter.pause(askedDelay.map(policy::honour).orElse(policy.initialDelay()));
+                }
+            } catch (InterruptedIOException e) {
+                if (Thread.currentThread().isInterrupted() || "interrupted".equals(e.getMessage())) {
+                    throw interrupted(e);
+                }
+                failure = networkFailure(method, path, e);
+            } catch (IOException e) {
+                failure = networkFailure(method, path, e);
+            }
+            boolean retryable = failure.status() == 429 || (method.equals("GET") && failure.outcomeUnknown());
+            if (!retryable || attempt >= policy.maxAttempts()) {
+                throw failure;
+            }
+            int failures = attempt;
+            Duration delay = askedDelay.map(policy::honour).orElseGet(() -> policy.backoff(failures, settings.random()));
+            Duration spent = Duration.ofNanos(settings.time().nanoTime() - started);
+            if (spent.plus(delay).compareTo(policy.maxTotal()) > 0) {
+                throw failure;
+            }
+            log.accept(String.format(
+                    "CertCentral: %s; retrying %s %s in %.1f s (attempt %d of %d)",
+                    failure.status() == CertCentralException.NO_RESPONSE
+                            ? "no answer"
+                            : "HTTP " + failure.status(),
+                    method,
+                    "/" + path,
+                    delay.toMillis() / 1000.0,
+                    attempt + 1,
+                    policy.maxAttempts()));
+            settings.time().sleep(delay);
+        }
+    }
+
+    private String readBody(Response response, String method, String path) throws CertCentralException, IOException {
+        BufferedSource source = response.body().source();
+        long max = settings.maxResponseBytes();
+        if (source.request(max + 1)) {
+            throw CertCentralException.unreadableSuccess(
+                    response.code(), method, "/" + path, "(the answer is larger than " + max + " bytes)");
+        }
+        return redact(source.readString(StandardCharsets.UTF_8));
+    }
+
+    /** The error body, cut at 64 KiB: an error page says what it has to say in its first lines. */
+    private static String safeBody(Response response) {
+        try {
+            BufferedSource source = response.body().source();
+            source.request(64 * 1024);
+            return source.getBuffer().clone().readString(Math.min(source.getBuffer().size(), 64 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Whatever the server echoes, the key must not travel on into messages and logs. */
+    private String redact(String text) {
+        return text.replace(key.value(), "****");
+    }
+
+    private CertCentralException networkFailure(String method, String path, IOException e) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage()));
+        return new CertCentralException(
+                CertCentralException.NO_RESPONSE, method, "/" + path, List.of(new ApiError("", what)), e);
+    }
+
+    private static InterruptedException interrupted(InterruptedIOException cause) {
+        Thread.interrupted(); // the InterruptedException now carries the interrupt
+        InterruptedException interrupted = new InterruptedException("Interrupted while calling CertCentral");
+        interrupted.initCause(cause);
+        return interrupted;
+    }
+
+    @Override
+    public String toString() {
+        return "CertCentralClient[" + settings.baseUrl() + ", " + key + "]";
+    }
+}

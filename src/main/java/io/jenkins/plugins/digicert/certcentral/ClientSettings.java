@@ -1,0 +1,191 @@
+package io.jenkins.plugins.digicert.certcentral;
+
+import io.jenkins.plugins.digicert.time.TimeSource;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/** Everything about how the client talks to CertCentral, except the key. Immutable; change with {@code with*}. */
+public final class ClientSettings {
+
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    private final HttpUrl baseUrl;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration callTimeout;
+    private final long maxResponseBytes;
+    private final RetryPolicy retryPolicy;
+    private final RateLimiters rateLimiters;
+    private final TimeSource time;
+    private final DoubleSupplier random;
+    private final Supplier<OkHttpClient.Builder> httpClientBuilder;
+
+    private ClientSettings(
+            HttpUrl baseUrl,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration callTimeout,
+            long maxResponseBytes,
+            RetryPolicy retryPolicy,
+            RateLimiters rateLimiters,
+            TimeSource time,
+            DoubleSupplier random,
+            Supplier<OkHttpClient.Builder> httpClientBuilder) {
+        this.baseUrl = Objects.requireNonNull(baseUrl);
+        this.connectTimeout = positive(connectTimeout, "connectTimeout");
+        this.readTimeout = positive(readTimeout, "readTimeout");
+        this.callTimeout = positive(callTimeout, "callTimeout");
+        if (maxResponseBytes < 1024) {
+            throw new IllegalArgumentException("maxResponseBytes must be at least 1024");
+        }
+        this.maxResponseBytes = maxResponseBytes;
+        this.retryPolicy = Objects.requireNonNull(retryPolicy);
+        this.rateLimiters = Objects.requireNonNull(rateLimiters);
+        this.time = Objects.requireNonNull(time);
+        this.random = Objects.requireNonNull(random);
+        this.httpClientBuilder = Objects.requireNonNull(httpClientBuilder);
+    }
+
+    /** US region, 10 s to connect, 60 s to read, 90 s per call, the JVM-wide rate limiter. */
+    public static ClientSettings defaults() {
+        return new ClientSettings(
+                HttpUrl.get(Region.US.baseUrl()),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(90),
+                DEFAULT_MAX_RESPONSE_BYTES,
+                RetryPolicy.DEFAULT,
+                RateLimiters.SHARED,
+                TimeSource.SYSTEM,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                OkHttpClient.Builder::new);
+    }
+
+    public ClientSettings withRegion(Region region) {
+        return withBaseUrl(HttpUrl.get(region.baseUrl()));
+    }
+
+    /** A custom base URL: https, or http to loopback only. */
+    public ClientSettings withBaseUrl(String url) {
+        return withBaseUrl(BaseUrls.parse(url));
+    }
+
+    private ClientSettings withBaseUrl(HttpUrl url) {
+        return new ClientSettings(
+                url,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxResponseBytes,
+                retryPolicy,
+                rateLimiters,
+                time,
+                random,
+                httpClientBuilder);
+    }
+
+    public ClientSettings withTimeouts(Duration connect, Duration read, Duration call) {
+        return new ClientSettings(
+                baseUrl, connect, read, call, maxResponseBytes, retryPolicy, rateLimiters, time, random,
+                httpClientBuilder);
+    }
+
+    public ClientSettings withMaxResponseBytes(long bytes) {
+        return new ClientSettings(
+                baseUrl, connectTimeout, readTimeout, callTimeout, bytes, retryPolicy, rateLimiters, time, random,
+                httpClientBuilder);
+    }
+
+    public ClientSettings withRetryPolicy(RetryPolicy policy) {
+        return new ClientSettings(
+                baseUrl, connectTimeout, readTimeout, callTimeout, maxResponseBytes, policy, rateLimiters, time,
+                random, httpClientBuilder);
+    }
+
+    public ClientSettings withRateLimiters(RateLimiters limiters) {
+        return new ClientSettings(
+                baseUrl, connectTimeout, readTimeout, callTimeout, maxResponseBytes, retryPolicy, limiters, time,
+                random, httpClientBuilder);
+    }
+
+    public ClientSettings withTime(TimeSource timeSource, DoubleSupplier jitter) {
+        return new ClientSettings(
+                baseUrl, connectTimeout, readTimeout, callTimeout, maxResponseBytes, retryPolicy, rateLimiters,
+                timeSource, jitter, httpClientBuilder);
+    }
+
+    /**
+     * Where the OkHttp client starts from; in Jenkins a builder that knows the proxy settings. Timeouts are
+     * set on top of it.
+     */
+    public ClientSettings withHttpClientBuilder(Supplier<OkHttpClient.Builder> builder) {
+        return new ClientSettings(
+                baseUrl, connectTimeout, readTimeout, callTimeout, maxResponseBytes, retryPolicy, rateLimiters, time,
+                random, builder);
+    }
+
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    RateLimiters rateLimiters() {
+        return rateLimiters;
+    }
+
+    public TimeSource time() {
+        return time;
+    }
+
+    DoubleSupplier random() {
+        return random;
+    }
+
+    OkHttpClient newHttpClient() {
+        return httpClientBuilder
+                .get()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .callTimeout(callTimeout)
+                .followRedirects(false)
+                .build();
+    }
+
+    private static Duration positive(Duration duration, String name) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return duration;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientSettings[" + baseUrl + ", connect=" + connectTimeout + ", read=" + readTimeout + ", call="
+                + callTimeout + ", " + retryPolicy + "]";
+    }
+}

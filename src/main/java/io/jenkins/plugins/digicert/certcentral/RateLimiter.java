@@ -1,0 +1,74 @@
+package io.jenkins.plugins.digicert.certcentral;
+
+import io.jenkins.plugins.digicert.time.TimeSource;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Keeps the calls made with one API key inside CertCentral's rolling windows, across all builds of the JVM:
+ * a caller waits for a free slot instead of earning a 429. Each window remembers the times of its last
+ * {@code permits} calls in a ring, so a slot frees exactly when the oldest call leaves the window.
+ */
+public final class RateLimiter {
+
+    private final Window[] windows;
+    private final TimeSource time;
+    private long pausedUntil = Long.MIN_VALUE;
+
+    RateLimiter(List<RateLimit> limits, TimeSource time) {
+        this.windows = limits.stream().map(Window::new).toArray(Window[]::new);
+        this.time = time;
+    }
+
+    /** Waits until a call may be made, and books it. */
+    public void acquire() throws InterruptedException {
+        while (true) {
+            long waitNanos;
+            synchronized (this) {
+                long now = time.nanoTime();
+                waitNanos = Math.max(0, pausedUntil - now);
+                for (Window window : windows) {
+                    waitNanos = Math.max(waitNanos, window.nanosUntilFree(now));
+                }
+                if (waitNanos == 0) {
+                    for (Window window : windows) {
+                        window.book(now);
+                    }
+                    return;
+                }
+            }
+            time.sleep(Duration.ofNanos(waitNanos));
+        }
+    }
+
+    /** After a 429 nobody with this key should call before {@code delay} has passed. */
+    public synchronized void pause(Duration delay) {
+        pausedUntil = Math.max(pausedUntil, time.nanoTime() + delay.toNanos());
+    }
+
+    private static final class Window {
+        private final long[] bookedAt;
+        private final long windowNanos;
+        private int next;
+        private int used;
+
+        Window(RateLimit limit) {
+            this.bookedAt = new long[limit.permits()];
+            this.windowNanos = limit.window().toNanos();
+        }
+
+        long nanosUntilFree(long now) {
+            if (used < bookedAt.length) {
+                return 0;
+            }
+            long oldest = bookedAt[next];
+            return Math.max(0, oldest + windowNanos - now);
+        }
+
+        void book(long now) {
+            bookedAt[next] = now;
+            next = (next + 1) % bookedAt.length;
+            used = Math.min(used + 1, bookedAt.length);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.jenkins.plugins.digicert.duplicate;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The step's parameters, each checked: building one is the point where bad input fails the build. */
+public final class DuplicateOptions {
+
+    private final long orderId;
+    private final String commonName;
+    private final List<String> dnsNames;
+    private final String signatureHash;
+    private final Integer serverPlatformId;
+    private final String caCertId;
+    private final WaitPolicy waitPolicy;
+
+    private DuplicateOptions(Builder builder) throws InvalidInputException {
+        this.orderId = Inputs.orderId(builder.orderId);
+        this.commonName = builder.commonName == null || builder.commonName.isBlank()
+                ? null
+                : Inputs.dnsName(builder.commonName, "commonName");
+        this.dnsNames = Inputs.dnsNames(builder.dnsNames);
+        this.signatureHash = Inputs.signatureHash(builder.signatureHash);
+        this.serverPlatformId = Inputs.serverPlatformId(builder.serverPlatformId);
+        this.caCertId = Inputs.caCertId(builder.caCertId);
+        this.waitPolicy = builder.waitPolicy;
+    }
+
+    public static Builder builder(String orderId) {
+        return new Builder(orderId);
+    }
+
+    public long orderId() {
+        return orderId;
+    }
+
+    public Optional<String> commonName() {
+        return Optional.ofNullable(commonName);
+    }
+
+    public List<String> dnsNames() {
+        return dnsNames;
+    }
+
+    /** Both the common name and the SANs were given, so the order need not be asked for them. */
+    public boolean namesGiven() {
+        return commonName != null && !dnsNames.isEmpty();
+    }
+
+    public String signatureHash() {
+        return signatureHash;
+    }
+
+    public Optional<Integer> serverPlatformId() {
+        return Optional.ofNullable(serverPlatformId);
+    }
+
+    public Optional<String> caCertId() {
+        return Optional.ofNullable(caCertId);
+    }
+
+    public WaitPolicy waitPolicy() {
+        return waitPolicy;
+    }
+
+    public static final class Builder {
+        private final String orderId;
+        private String commonName;
+        private List<String> dnsNames = List.of();
+        private String signatureHash;
+        private Integer serverPlatformId;
+        private String caCertId;
+        private WaitPolicy waitPolicy = WaitPolicy.DEFAULT;
+
+        private Builder(String orderId) {
+            this.orderId = orderId;
+        }
+
+        public Builder commonName(String value) {
+            this.commonName = value;
+            return this;
+        }
+
+        public Builder dnsNames(List<String> values) {
+            this.dnsNames = values == null ? List.of() : values;
+            return this;
+        }
+
+        public Builder signatureHash(String value) {
+            this.signatureHash = value;
+            return this;
+        }
+
+        public Builder serverPlatformId(Integer value) {
+            this.serverPlatformId = value;
+            return this;
+        }
+
+        public Builder caCertId(String value) {
+            this.caCertId = value;
+            return this;
+        }
+
+        public Builder waitPolicy(WaitPolicy value) {
+            this.waitPolicy = value == null ? WaitPolicy.DEFAULT : value;
+            return this;
+        }
+
+        public DuplicateOptions build() throws InvalidInputException {
+            return new DuplicateOptions(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.digicert.duplicate;
+
+import io.jenkins.plugins.digicert.pki.CertificateChain;
+import io.jenkins.plugins.digicert.pki.CertificateFacts;
+import java.util.List;
+
+/** A finished run of the workflow: the result and the files that go with it. */
+public final class DuplicateOutcome {
+
+    private final DuplicateResult result;
+    private final OutputFiles files;
+
+    private DuplicateOutcome(DuplicateResult result, OutputFiles files) {
+        this.result = result;
+        this.files = files;
+    }
+
+    static DuplicateOutcome issued(
+            long orderId, List<Long> requestIds, long certificateId, CertificateChain chain, List<String> warnings) {
+        CertificateFacts leaf = chain.leafFacts();
+        DuplicateResult result = new DuplicateResult(
+                orderId,
+                requestIds,
+                certificateId,
+                DuplicateResult.ISSUED,
+                commonNameOf(chain, leaf),
+                leaf.dnsNames(),
+                leaf.serialNumber(),
+                leaf.sha256Fingerprint(),
+                leaf.notBefore().toString(),
+                leaf.notAfter().toString(),
+                OutputFiles.namesFor(chain),
+                warnings);
+        return new DuplicateOutcome(result, OutputFiles.with(chain, result));
+    }
+
+    static DuplicateOutcome pending(
+            long orderId, Submission submission, String commonName, List<String> dnsNames, List<String> warnings) {
+        DuplicateResult result = new DuplicateResult(
+                orderId,
+                submission.requestIds(),
+                null,
+                DuplicateResult.PENDING,
+                commonName,
+                dnsNames,
+                null,
+                null,
+                null,
+                null,
+                List.of(OutputFiles.SUMMARY),
+                warnings);
+        return new DuplicateOutcome(result, OutputFiles.with(null, result));
+    }
+
+    public DuplicateResult result() {
+        return result;
+    }
+
+    public OutputFiles files() {
+        return files;
+    }
+
+    private static String commonNameOf(CertificateChain chain, CertificateFacts leaf) {
+        javax.security.auth.x500.X500Principal subject = chain.leaf().getSubjectX500Principal();
+        for (String part : subject.getName().split(",")) {
+            if (part.startsWith("CN=")) {
+                return part.substring(3);
+            }
+        }
+        return leaf.dnsNames().isEmpty() ? null : leaf.dnsNames().get(0);
+    }
+}

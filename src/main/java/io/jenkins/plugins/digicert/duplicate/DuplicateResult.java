@@ -1,0 +1,59 @@
+package io.jenkins.plugins.digicert.duplicate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a duplicate produced, in plain values: what the step returns and what {@code duplicate.json} holds.
+ * Certificate facts are null while the duplicate is pending.
+ *
+ * @param status {@code issued}, or {@code pending} when the step did not wait
+ * @param files the names of the files written, relative to the output directory
+ */
+public record DuplicateResult(
+        long orderId,
+        List<Long> requestIds,
+        Long certificateId,
+        String status,
+        String commonName,
+        List<String> dnsNames,
+        String serialNumber,
+        String sha256Fingerprint,
+        String notBefore,
+        String notAfter,
+        List<String> files,
+        List<String> warnings) {
+
+    public static final String ISSUED = "issued";
+    public static final String PENDING = "pending";
+
+    public DuplicateResult {
+        requestIds = List.copyOf(requestIds);
+        dnsNames = List.copyOf(dnsNames);
+        files = List.copyOf(files);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean issued() {
+        return ISSUED.equals(status);
+    }
+
+    /** The values as a map of strings, numbers and lists, friendly to Groovy and to JSON. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("orderId", orderId);
+        map.put("requestIds", requestIds);
+        map.put("certificateId", certificateId);
+        map.put("status", status);
+        map.put("commonName", commonName);
+        map.put("dnsNames", dnsNames);
+        map.put("serialNumber", serialNumber);
+        map.put("sha256Fingerprint", sha256Fingerprint);
+        map.put("notBefore", notBefore);
+        map.put("notAfter", notAfter);
+        map.put("files", files);
+        map.put("warnings", warnings);
+        return map;
+    }
+}

@@ -1,0 +1,167 @@
+package io.jenkins.plugins.digicert.duplicate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks each user-supplied parameter on its own. The Jenkins forms call the same methods, so that a form
+ * and a build say the same thing about the same value.
+ */
+public final class Inputs {
+
+    public static final List<String> SIGNATURE_HASHES = List.of("sha256", "sha384", "sha512");
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,12}");
+    private static final Pattern LABEL = Pattern.compile("(?!-)[a-z0-9-]{1,63}(?<!-)");
+    private static final Pattern CA_CERT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int MAX_NAMES = 250;
+
+    private Inputs() {}
+
+    public static long orderId(String value) throws InvalidInputException {
+        String id = value == null ? "" : value.strip();
+        if (id.isEmpty()) {
+            throw new InvalidInputException("orderId is required: the number of the CertCentral order to duplicate "
+                    + "(Certificates > Orders, the 'Order #' column).");
+        }
+        if (!DIGITS.matcher(id).matches() || Long.parseLong(id) == 0) {
+            throw new InvalidInputException(
+                    "orderId '" + shown(id) + "' is not an order number; it must be a positive whole number such as 1234567.");
+        }
+        return Long.parseLong(id);
+    }
+
+    /** A DNS name as DigiCert takes it: lower case, ASCII (punycode for IDNs), an optional leading '*.'. */
+    public static String dnsName(String value, String field) throws InvalidInputException {
+        String name = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (name.isEmpty()) {
+            throw new InvalidInputException(field + " contains an empty name.");
+        }
+        if (name.length() > 253) {
+            throw new InvalidInputException(field + " '" + shown(name) + "' is longer than 253 characters.");
+        }
+        if (!name.chars().allMatch(c -> c < 0x80)) {
+            throw new InvalidInputException(field + " '" + shown(name)
+                    + "' has non-ASCII characters; give internationalised names in punycode (xn--...).");
+        }
+        String rest = name.startsWith("*.") ? name.substring(2) : name;
+        String[] labels = rest.split("\\.", -1);
+        if (labels.length < 2) {
+            throw new InvalidInputException(
+                    field + " '" + shown(name) + "' is not a fully qualified domain name (e.g. www.example.com).");
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                throw new InvalidInputException(field + " '" + shown(name) + "' has an invalid label '" + shown(label)
+                        + "': labels are 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen; "
+                        + "only the first label may be the wildcard '*'.");
+            }
+        }
+        return name;
+    }
+
+    public static List<String> dnsNames(List<String> values) throws InvalidInputException {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > MAX_NAMES) {
+            throw new InvalidInputException("dnsNames has " + values.size() + " names; DigiCert allows " + MAX_NAMES
+                    + " at most.");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                names.add(dnsName(value, "dnsNames"));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** Splits a form's text box: names separated by commas, spaces or line breaks. */
+    public static List<String> splitNames(String text) {
+        List<String> names = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.split("[,\\s]+")) {
+                if (!part.isBlank()) {
+                    names.add(part.strip());
+                }
+            }
+        }
+        return names;
+    }
+
+    public static String signatureHash(String value) throws InvalidInputException {
+        String hash = value == null || value.isBlank() ? "sha256" : value.strip().toLowerCase(Locale.ROOT);
+        if (!SIGNATURE_HASHES.contains(hash)) {
+            throw new InvalidInputException(
+                    "signatureHash '" + shown(hash) + "' is not supported; use one of " + SIGNATURE_HASHES + ".");
+        }
+        return hash;
+    }
+
+    public static Integer serverPlatformId(Integer value) throws InvalidInputException {
+        if (value != null && value < -1) {
+            throw new InvalidInputException("serverPlatformId " + value
+                    + " is not a CertCentral server platform; use -1 (other), 2 (Apache), 45 (nginx), ... or leave it empty.");
+        }
+        return value;
+    }
+
+    public static String caCertId(String value) throws InvalidInputException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String id = value.strip();
+        if (!CA_CERT_ID.matcher(id).matches()) {
+            throw new InvalidInputException("caCertId '" + shown(id)
+                    + "' is not an intermediate CA id; take it from CertCentral's product list (e.g. 5C0A6C7F8E...).");
+        }
+        return id;
+    }
+
+    /**
+     * A path inside the workspace: relative, with '/' or '\' separators, no '..' segment, no drive letter.
+     * Symbolic links are checked where the file lives (the Jenkins layer asks the agent).
+     */
+    public static String workspacePath(String value, String field) throws InvalidInputException {
+        String path = value == null ? "" : value.strip();
+        if (path.isEmpty()) {
+            throw new InvalidInputException(field + " is required: a path relative to the workspace.");
+        }
+        if (path.indexOf('\0') >= 0) {
+            throw new InvalidInputException(field + " contains a NUL character.");
+        }
+        String unified = path.replace('\\', '/');
+        if (unified.startsWith("/") || unified.startsWith("~") || unified.matches("^[A-Za-z]:.*")) {
+            throw new InvalidInputException(field + " '" + shown(path)
+                    + "' is absolute; give a path relative to the workspace, such as 'tls/server.csr'.");
+        }
+        for (String segment : unified.split("/")) {
+            if (segment.equals("..")) {
+                throw new InvalidInputException(field + " '" + shown(path) + "' leads out of the workspace ('..').");
+            }
+        }
+        return unified;
+    }
+
+    /** Echoes a user's value in a message, cut short and with control characters made visible. */
+    static String shown(String value) {
+        String cut = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+        StringBuilder out = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+}
