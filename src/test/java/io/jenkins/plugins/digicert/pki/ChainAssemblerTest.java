@@ -1,0 +1,149 @@
+package io.jenkins.plugins.digicert.pki;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.digicert.simulator.TestCa;
+import io.jenkins.plugins.digicert.simulator.TestCsrs;
+import io.jenkins.plugins.digicert.simulator.TestCsrs.TestCsr;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ChainAssemblerTest {
+
+    private static final TestCa CA = new TestCa();
+    private static final TestCsr CSR = TestCsrs.rsa("www.example.com", "www.example.com", "api.example.com");
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final X509Certificate LEAF = CA.issue(
+            CSR.keys().getPublic(), "www.example.com", List.of("api.example.com"), NOW, NOW.plus(Duration.ofDays(397)));
+
+    @Test
+    void ordersLeafIntermediateRootFromAnyOrder() throws Exception {
+        CertificateChain chain = assemble(CA.root(), LEAF, CA.issuing());
+
+        assertEquals(LEAF, chain.leaf());
+        assertEquals(List.of(CA.issuing()), chain.intermediates());
+        assertEquals(Optional.of(CA.root()), chain.root());
+        assertEquals(List.of(LEAF, CA.issuing(), CA.root()), chain.all());
+        assertEquals(List.of(), chain.warnings());
+    }
+
+    @Test
+    void leafAloneIsAChainOfOne() throws Exception {
+        CertificateChain chain = assemble(LEAF);
+        assertEquals(List.of(LEAF), chain.all());
+        assertEquals(Optional.empty(), chain.root());
+    }
+
+    @Test
+    void leafAndIntermediateWithoutRoot() throws Exception {
+        CertificateChain chain = assemble(CA.issuing(), LEAF);
+        assertEquals(List.of(CA.issuing()), chain.intermediates());
+        assertEquals(Optional.empty(), chain.root());
+    }
+
+    @Test
+    void crossSignedFourCertificateChainInEveryOrder() throws Exception {
+        List<X509Certificate> certificates =
+                new ArrayList<>(List.of(LEAF, CA.issuing(), CA.crossSignedRoot(), CA.oldRoot()));
+        Random random = new Random(42);
+        for (int i = 0; i < 10; i++) {
+            Collections.shuffle(certificates, random);
+            CertificateChain chain = assemble(certificates.toArray(X509Certificate[]::new));
+            assertEquals(List.of(LEAF, CA.issuing(), CA.crossSignedRoot(), CA.oldRoot()), chain.all(), "order " + i);
+            assertEquals(Optional.of(CA.oldRoot()), chain.root());
+        }
+    }
+
+    @Test
+    void fiveCertificateChain() throws Exception {
+        X509Certificate leaf = CA.issueFromSubordinate(CSR.keys().getPublic(), "deep.example.com");
+        CertificateChain chain = assemble(CA.oldRoot(), CA.issuing(), leaf, CA.crossSignedRoot(), CA.subordinate());
+        assertEquals(
+                List.of(leaf, CA.subordinate(), CA.issuing(), CA.crossSignedRoot(), CA.oldRoot()), chain.all());
+    }
+
+    @Test
+    void bothRootsGivenPrefersTheLongerCrossSignedPathAndWarnsAboutTheOther() throws Exception {
+        CertificateChain chain = assemble(LEAF, CA.issuing(), CA.root(), CA.crossSignedRoot(), CA.oldRoot());
+        assertEquals(List.of(LEAF, CA.issuing(), CA.crossSignedRoot(), CA.oldRoot()), chain.all());
+        assertEquals(1, chain.warnings().size());
+        assertTrue(chain.warnings().get(0).contains("Simulated Global Root G2"), chain.warnings().toString());
+    }
+
+    @Test
+    void toleratesCrlfEscapedSlashesAndRepeats() throws Exception {
+        String text = (Pem.certificate(LEAF) + Pem.certificate(CA.issuing()) + Pem.certificate(LEAF))
+                .replace("\n", "\r\n")
+                .replace("/", "\\/");
+        CertificateChain chain = ChainAssembler.assemble(text, CsrParser.parse(CSR.bytes()));
+        assertEquals(List.of(LEAF, CA.issuing()), chain.all());
+    }
+
+    @Test
+    void refusesAChainWithoutTheCsrsKey() {
+        TestCsr other = TestCsrs.of(io.jenkins.plugins.digicert.simulator.TestKeys.freshRsa(), "x.example.com", List.of());
+        ChainException e = assertThrows(
+                ChainException.class,
+                () -> ChainAssembler.assemble(
+                        Pem.certificates(List.of(LEAF, CA.issuing())), CsrParser.parse(other.bytes())));
+        assertTrue(e.getMessage().contains("None of the 2 certificates DigiCert returned carries the CSR's public key"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesALeafWhoseSignatureItsIssuerDidNotMake() {
+        X509Certificate forged = CA.forge(CSR.keys().getPublic(), "www.example.com");
+        ChainException e = assertThrows(ChainException.class, () -> assemble(forged, CA.issuing(), CA.root()));
+        assertTrue(e.getMessage().contains("does not verify with the key of its issuer"), e.getMessage());
+    }
+
+    @Test
+    void refusesGarbage() {
+        assertThrows(ChainException.class, () -> ChainAssembler.assemble("no pem here", CsrParser.parse(CSR.bytes())));
+        assertThrows(
+                ChainException.class,
+                () -> ChainAssembler.assemble(
+                        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", CsrParser.parse(CSR.bytes())));
+    }
+
+    @Test
+    void refusesMoreThanTenCertificates() {
+        List<X509Certificate> many = new ArrayList<>();
+        many.add(LEAF);
+        TestCa other = CA;
+        for (int i = 0; i < 10; i++) {
+            many.add(other.issue(
+                    io.jenkins.plugins.digicert.simulator.TestKeys.rsa2048().getPublic(),
+                    "n" + i + ".example.com",
+                    List.of(),
+                    NOW,
+                    NOW.plusSeconds(3600)));
+        }
+        ChainException e = assertThrows(ChainException.class, () -> assemble(many.toArray(X509Certificate[]::new)));
+        assertTrue(e.getMessage().contains("a chain has at most 10"), e.getMessage());
+    }
+
+    @Test
+    void leafFacts() throws Exception {
+        CertificateFacts facts = assemble(LEAF, CA.issuing()).leafFacts();
+        assertEquals(LEAF.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT), facts.serialNumber());
+        assertEquals(List.of("www.example.com", "api.example.com"), facts.dnsNames());
+        assertEquals(LEAF.getNotAfter().toInstant(), facts.notAfter());
+        assertEquals(95, facts.sha256Fingerprint().length(), "32 bytes as hex pairs with colons");
+        assertTrue(facts.subject().contains("CN=www.example.com"));
+    }
+
+    private static CertificateChain assemble(X509Certificate... certificates) throws Exception {
+        return ChainAssembler.assemble(Pem.certificates(List.of(certificates)), CsrParser.parse(CSR.bytes()));
+    }
+}

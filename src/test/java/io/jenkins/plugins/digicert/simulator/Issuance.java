@@ -1,0 +1,23 @@
+package io.jenkins.plugins.digicert.simulator;
+
+/**
+ * What the simulated account does with a duplicate request: issue at once, or keep it pending for a number
+ * of status checks ({@code GET /request/{id}}) and then approve or reject it, or keep it pending for good.
+ */
+public record Issuance(int pendingPolls, boolean rejectAfterPolls) {
+
+    public static final Issuance IMMEDIATE = new Issuance(0, false);
+    public static final Issuance NEVER = new Issuance(Integer.MAX_VALUE, false);
+
+    public static Issuance pendingThenIssued(int polls) {
+        return new Issuance(polls, false);
+    }
+
+    public static Issuance pendingThenRejected(int polls) {
+        return new Issuance(polls, true);
+    }
+
+    boolean immediate() {
+        return pendingPolls == 0 && !rejectAfterPolls;
+    }
+}

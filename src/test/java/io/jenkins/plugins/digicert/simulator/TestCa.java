@@ -1,0 +1,163 @@
+package io.jenkins.plugins.digicert.simulator;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A real test CA, made with Bouncy Castle: root A, a second root B that root A also cross-signs, and an
+ * issuing intermediate under root B, as in DigiCert's cross-signed chains. It signs leaves for any key.
+ */
+public final class TestCa {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeyPair rootAKeys = TestKeys.freshRsa();
+    private final KeyPair rootBKeys = TestKeys.freshRsa();
+    private final KeyPair issuingKeys = TestKeys.freshRsa();
+    private final X509Certificate rootA;
+    private final X509Certificate rootB;
+    private final X509Certificate rootBCrossSigned;
+    private final X509Certificate issuing;
+    private final KeyPair subordinateKeys = TestKeys.freshRsa();
+    private final X509Certificate subordinate;
+
+    public TestCa() {
+        Instant now = Instant.now();
+        X500Name rootAName = new X500Name("CN=Simulated Global Root A,O=Simulated CertCentral,C=US");
+        X500Name rootBName = new X500Name("CN=Simulated Global Root G2,O=Simulated CertCentral,C=US");
+        X500Name issuingName = new X500Name("CN=Simulated TLS RSA SHA256 2020 CA1,O=Simulated CertCentral,C=US");
+        rootA = sign(rootAName, rootAName, rootAKeys.getPublic(), rootAKeys, now, Duration.ofDays(3650), true, null);
+        rootB = sign(rootBName, rootBName, rootBKeys.getPublic(), rootBKeys, now, Duration.ofDays(3650), true, null);
+        rootBCrossSigned =
+                sign(rootBName, rootAName, rootBKeys.getPublic(), rootAKeys, now, Duration.ofDays(3000), true, null);
+        issuing = sign(issuingName, rootBName, issuingKeys.getPublic(), rootBKeys, now, Duration.ofDays(2000), true, null);
+        subordinate = sign(
+                new X500Name("CN=Simulated Subordinate CA,O=Simulated CertCentral,C=US"),
+                issuingName,
+                subordinateKeys.getPublic(),
+                issuingKeys,
+                now,
+                Duration.ofDays(1000),
+                true,
+                null);
+    }
+
+    /** A second-level CA under the issuing CA, for the longest chains. */
+    public X509Certificate subordinate() {
+        return subordinate;
+    }
+
+    /** A leaf signed by the subordinate CA: leaf, subordinate, issuing, cross-signed root, old root is 5 long. */
+    public X509Certificate issueFromSubordinate(PublicKey key, String commonName) {
+        return sign(
+                new X500Name("CN=" + commonName + ",O=Example Ltd,C=US"),
+                X500Name.getInstance(subordinate.getSubjectX500Principal().getEncoded()),
+                key,
+                subordinateKeys,
+                Instant.now(),
+                Duration.ofDays(90),
+                false,
+                List.of(commonName));
+    }
+
+    public X509Certificate issuing() {
+        return issuing;
+    }
+
+    public X509Certificate root() {
+        return rootB;
+    }
+
+    public X509Certificate crossSignedRoot() {
+        return rootBCrossSigned;
+    }
+
+    public X509Certificate oldRoot() {
+        return rootA;
+    }
+
+    /** A leaf for {@code key}, signed by the issuing CA. */
+    public X509Certificate issue(PublicKey key, String commonName, List<String> dnsNames, Instant notBefore, Instant notAfter) {
+        List<String> sans = new ArrayList<>(dnsNames);
+        if (commonName != null && !sans.contains(commonName)) {
+            sans.add(0, commonName);
+        }
+        return sign(
+                new X500Name("CN=" + commonName + ",O=Example Ltd,C=US"),
+                X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()),
+                key,
+                issuingKeys,
+                notBefore,
+                Duration.between(notBefore, notAfter),
+                false,
+                sans);
+    }
+
+    /** A certificate that claims the issuing CA as issuer but is signed by another key: a forgery. */
+    public X509Certificate forge(PublicKey key, String commonName) {
+        return sign(
+                new X500Name("CN=" + commonName),
+                X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()),
+                key,
+                TestKeys.rsa2048(),
+                Instant.now(),
+                Duration.ofDays(30),
+                false,
+                List.of(commonName));
+    }
+
+    private static X509Certificate sign(
+            X500Name subject,
+            X500Name issuer,
+            PublicKey key,
+            KeyPair signer,
+            Instant notBefore,
+            Duration validity,
+            boolean ca,
+            List<String> sans) {
+        try {
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuer,
+                    new BigInteger(96, RANDOM).setBit(95),
+                    Date.from(notBefore.minusSeconds(60)),
+                    Date.from(notBefore.plus(validity)),
+                    subject,
+                    key);
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+            builder.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+            if (sans != null) {
+                GeneralName[] names =
+                        sans.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new);
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            }
+            String algorithm = signer.getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(signer.getPrivate())));
+        } catch (CertIOException | OperatorCreationException | CertificateException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
