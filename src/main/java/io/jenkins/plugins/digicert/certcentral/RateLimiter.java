@@ -13,7 +13,8 @@ public final class RateLimiter {
 
     private final Window[] windows;
     private final TimeSource time;
-    private long pausedUntil = Long.MIN_VALUE;
+    private boolean paused;
+    private long pausedUntil;
 
     RateLimiter(List<RateLimit> limits, TimeSource time) {
         this.windows = limits.stream().map(Window::new).toArray(Window[]::new);
@@ -26,7 +27,7 @@ public final class RateLimiter {
             long waitNanos;
             synchronized (this) {
                 long now = time.nanoTime();
-                waitNanos = Math.max(0, pausedUntil - now);
+                waitNanos = paused ? Math.max(0, pausedUntil - now) : 0;
                 for (Window window : windows) {
                     waitNanos = Math.max(waitNanos, window.nanosUntilFree(now));
                 }
@@ -43,7 +44,12 @@ public final class RateLimiter {
 
     /** After a 429 nobody with this key should call before {@code delay} has passed. */
     public synchronized void pause(Duration delay) {
-        pausedUntil = Math.max(pausedUntil, time.nanoTime() + delay.toNanos());
+        long until = time.nanoTime() + delay.toNanos();
+        // nanoTime values are compared by difference only: they may be negative and may wrap
+        if (!paused || until - pausedUntil > 0) {
+            pausedUntil = until;
+        }
+        paused = true;
     }
 
     private static final class Window {
