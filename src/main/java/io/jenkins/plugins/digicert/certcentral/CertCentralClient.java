@@ -26,8 +26,7 @@ import okio.BufferedSource;
  */
 public final class CertCentralClient {
 
-    static final ObjectMapper JSON =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
     private final ApiKey key;
@@ -117,7 +116,8 @@ public final class CertCentralClient {
                 }
                 failure = new CertCentralException(
                         response.code(), method, "/" + path, ErrorBodyParser.parse(redact(safeBody(response))), null);
-                askedDelay = RetryAfter.parse(response.header("Retry-After"), settings.time().now());
+                askedDelay = RetryAfter.parse(
+                        response.header("Retry-After"), settings.time().now());
                 if (response.code() == 429) {
                     limiter.pause(askedDelay.map(policy::honour).orElse(policy.initialDelay()));
                 }
@@ -134,16 +134,15 @@ public final class CertCentralClient {
                 throw failure;
             }
             int failures = attempt;
-            Duration delay = askedDelay.map(policy::honour).orElseGet(() -> policy.backoff(failures, settings.random()));
+            Duration delay =
+                    askedDelay.map(policy::honour).orElseGet(() -> policy.backoff(failures, settings.random()));
             Duration spent = Duration.ofNanos(settings.time().nanoTime() - started);
             if (spent.plus(delay).compareTo(policy.maxTotal()) > 0) {
                 throw failure;
             }
             log.accept(String.format(
                     "CertCentral: %s; retrying %s %s in %.1f s (attempt %d of %d)",
-                    failure.status() == CertCentralException.NO_RESPONSE
-                            ? "no answer"
-                            : "HTTP " + failure.status(),
+                    failure.status() == CertCentralException.NO_RESPONSE ? "no answer" : "HTTP " + failure.status(),
                     method,
                     "/" + path,
                     delay.toMillis() / 1000.0,
@@ -168,7 +167,9 @@ public final class CertCentralClient {
         try {
             BufferedSource source = response.body().source();
             source.request(64 * 1024);
-            return source.getBuffer().clone().readString(Math.min(source.getBuffer().size(), 64 * 1024), StandardCharsets.UTF_8);
+            return source.getBuffer()
+                    .clone()
+                    .readString(Math.min(source.getBuffer().size(), 64 * 1024), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
         }

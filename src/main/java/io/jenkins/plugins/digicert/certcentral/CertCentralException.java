@@ -70,7 +70,12 @@ public final class CertCentralException extends DigicertException {
      * gateway error from between us and DigiCert.
      */
     public boolean outcomeUnknown() {
-        return unreadableSuccess || status == NO_RESPONSE || status == 502 || status == 503 || status == 504 || status >= 520;
+        return unreadableSuccess
+                || status == NO_RESPONSE
+                || status == 502
+                || status == 503
+                || status == 504
+                || status >= 520;
     }
 
     private static String compose(

@@ -91,32 +91,72 @@ public final class ClientSettings {
 
     public ClientSettings withTimeouts(Duration connect, Duration read, Duration call) {
         return new ClientSettings(
-                baseUrl, connect, read, call, maxResponseBytes, retryPolicy, rateLimiters, time, random,
+                baseUrl,
+                connect,
+                read,
+                call,
+                maxResponseBytes,
+                retryPolicy,
+                rateLimiters,
+                time,
+                random,
                 httpClientBuilder);
     }
 
     public ClientSettings withMaxResponseBytes(long bytes) {
         return new ClientSettings(
-                baseUrl, connectTimeout, readTimeout, callTimeout, bytes, retryPolicy, rateLimiters, time, random,
+                baseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                bytes,
+                retryPolicy,
+                rateLimiters,
+                time,
+                random,
                 httpClientBuilder);
     }
 
     public ClientSettings withRetryPolicy(RetryPolicy policy) {
         return new ClientSettings(
-                baseUrl, connectTimeout, readTimeout, callTimeout, maxResponseBytes, policy, rateLimiters, time,
-                random, httpClientBuilder);
+                baseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxResponseBytes,
+                policy,
+                rateLimiters,
+                time,
+                random,
+                httpClientBuilder);
     }
 
     public ClientSettings withRateLimiters(RateLimiters limiters) {
         return new ClientSettings(
-                baseUrl, connectTimeout, readTimeout, callTimeout, maxResponseBytes, retryPolicy, limiters, time,
-                random, httpClientBuilder);
+                baseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxResponseBytes,
+                retryPolicy,
+                limiters,
+                time,
+                random,
+                httpClientBuilder);
     }
 
     public ClientSettings withTime(TimeSource timeSource, DoubleSupplier jitter) {
         return new ClientSettings(
-                baseUrl, connectTimeout, readTimeout, callTimeout, maxResponseBytes, retryPolicy, rateLimiters,
-                timeSource, jitter, httpClientBuilder);
+                baseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxResponseBytes,
+                retryPolicy,
+                rateLimiters,
+                timeSource,
+                jitter,
+                httpClientBuilder);
     }
 
     /**
@@ -125,8 +165,16 @@ public final class ClientSettings {
      */
     public ClientSettings withHttpClientBuilder(Supplier<OkHttpClient.Builder> builder) {
         return new ClientSettings(
-                baseUrl, connectTimeout, readTimeout, callTimeout, maxResponseBytes, retryPolicy, rateLimiters, time,
-                random, builder);
+                baseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxResponseBytes,
+                retryPolicy,
+                rateLimiters,
+                time,
+                random,
+                builder);
     }
 
     public HttpUrl baseUrl() {

@@ -34,9 +34,12 @@ public record DuplicateResponse(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RequestRef(@JsonProperty("id") long id, @JsonProperty("status") String status) {}
+    public record RequestRef(
+            @JsonProperty("id") long id,
+            @JsonProperty("status") String status) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ChainEntry(
-            @JsonProperty("subject_common_name") String subjectCommonName, @JsonProperty("pem") String pem) {}
+            @JsonProperty("subject_common_name") String subjectCommonName,
+            @JsonProperty("pem") String pem) {}
 }

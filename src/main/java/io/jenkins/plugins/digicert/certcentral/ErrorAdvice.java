@@ -9,8 +9,11 @@ final class ErrorAdvice {
     private ErrorAdvice() {}
 
     static String sentence(int status, String path, List<ApiError> errors) {
-        String codes = String.join(" ", errors.stream().map(ApiError::code).toList()).toLowerCase(Locale.ROOT);
-        String messages = String.join(" ", errors.stream().map(ApiError::message).toList()).toLowerCase(Locale.ROOT);
+        String codes =
+                String.join(" ", errors.stream().map(ApiError::code).toList()).toLowerCase(Locale.ROOT);
+        String messages = String.join(
+                        " ", errors.stream().map(ApiError::message).toList())
+                .toLowerCase(Locale.ROOT);
         if (status == CertCentralException.NO_RESPONSE) {
             return "CertCentral could not be reached or did not answer in time. Check the network and the Jenkins "
                     + "proxy settings; the request can be retried.";

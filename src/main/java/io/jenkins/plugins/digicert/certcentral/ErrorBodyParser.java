@@ -62,7 +62,9 @@ final class ErrorBodyParser {
         if (error.isTextual()) {
             return new ApiError("", shorten(error.asText()));
         }
-        return new ApiError(shorten(error.path("code").asText("")), shorten(error.path("message").asText("")));
+        return new ApiError(
+                shorten(error.path("code").asText("")),
+                shorten(error.path("message").asText("")));
     }
 
     static String shorten(String text) {

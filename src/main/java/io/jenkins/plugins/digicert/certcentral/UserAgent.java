@@ -7,7 +7,8 @@ import java.util.Properties;
 /** {@code digicert-duplicate-plugin/<version>}: the version comes from a resource both builds filter. */
 final class UserAgent {
 
-    static final String VALUE = "digicert-duplicate-plugin/" + version() + " (Jenkins; +https://plugins.jenkins.io/digicert-duplicate)";
+    static final String VALUE =
+            "digicert-duplicate-plugin/" + version() + " (Jenkins; +https://plugins.jenkins.io/digicert-duplicate)";
 
     private UserAgent() {}
 

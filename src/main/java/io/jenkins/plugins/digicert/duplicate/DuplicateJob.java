@@ -19,7 +19,8 @@ public final class DuplicateJob {
             ApiKey key, ClientSettings settings, DuplicateOptions options, byte[] csrFile, ProgressLog log)
             throws DigicertException, InterruptedException {
         CertificateRequest csr = CsrParser.parse(csrFile);
-        log.line("CSR: " + csr.keyDescription() + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
+        log.line("CSR: " + csr.keyDescription()
+                + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
         CertCentralClient client = new CertCentralClient(key, settings, log::line);
         return new DuplicateWorkflow(client, settings.time(), settings.retryPolicy(), log).run(options, csr);
     }

@@ -28,9 +28,10 @@ final class DuplicateMatcher {
         byte[] der = csr.der();
         for (DuplicateListing.Item item : listing.certificates()) {
             if (item.csr() != null && Arrays.equals(der, decode(item.csr()))) {
-                String serial = item.serialNumber() == null || item.serialNumber().isBlank()
-                        ? "id:" + item.id()
-                        : item.serialNumber();
+                String serial =
+                        item.serialNumber() == null || item.serialNumber().isBlank()
+                                ? "id:" + item.id()
+                                : item.serialNumber();
                 bySerial.merge(serial, item, (a, b) -> NEWEST_FIRST.compare(a, b) <= 0 ? a : b);
             }
         }

@@ -56,7 +56,8 @@ public final class DuplicateWorkflow {
             log.line("Reading order " + orderId + " for the names to secure");
             OrderDetails details = client.orderDetails(orderId);
             order = Optional.of(details);
-            commonName = options.commonName().orElseGet(() -> lower(details.certificate().commonName()));
+            commonName = options.commonName()
+                    .orElseGet(() -> lower(details.certificate().commonName()));
             if (commonName == null) {
                 throw new InvalidInputException("Order " + orderId + " has no common name; give commonName.");
             }
@@ -75,7 +76,9 @@ public final class DuplicateWorkflow {
                 commonName,
                 dnsNames,
                 csr.pem(),
-                options.serverPlatformId().map(DuplicateRequestBody.ServerPlatform::new).orElse(null),
+                options.serverPlatformId()
+                        .map(DuplicateRequestBody.ServerPlatform::new)
+                        .orElse(null),
                 options.signatureHash(),
                 options.caCertId().orElse(null)));
         Submission submission = submitOnce(orderId, body, csr);
@@ -91,7 +94,8 @@ public final class DuplicateWorkflow {
                     log.line("Request " + submission.requestLabel() + " is pending approval; not waiting, as asked");
                     return DuplicateOutcome.pending(orderId, submission, commonName, dnsNames, warnings);
                 }
-                certificateId = new IssuanceWaiter(client, time, log).await(orderId, submission, csr, options.waitPolicy());
+                certificateId =
+                        new IssuanceWaiter(client, time, log).await(orderId, submission, csr, options.waitPolicy());
             }
             chain = ChainAssembler.assemble(client.downloadPemAll(certificateId), csr);
         }
@@ -116,13 +120,15 @@ public final class DuplicateWorkflow {
                         + "order's duplicates before sending it again");
                 Optional<DuplicateListing.Item> sent = DuplicateMatcher.find(client.listDuplicates(orderId), csr);
                 if (sent.isPresent()) {
-                    log.line("Found it: DigiCert did receive the request (status " + sent.get().status() + ")");
+                    log.line("Found it: DigiCert did receive the request (status "
+                            + sent.get().status() + ")");
                     return Submission.of(sent.get());
                 }
                 if (attempt >= resubmitPolicy.maxAttempts()) {
                     throw e;
                 }
-                Duration delay = resubmitPolicy.backoff(attempt, () -> ThreadLocalRandom.current().nextDouble());
+                Duration delay = resubmitPolicy.backoff(
+                        attempt, () -> ThreadLocalRandom.current().nextDouble());
                 log.line("Not there: sending the request again in " + Durations.human(delay));
                 time.sleep(delay);
             }
@@ -148,7 +154,8 @@ public final class DuplicateWorkflow {
         }
         Set<String> requested = new LinkedHashSet<>(dnsNames);
         requested.add(commonName);
-        List<String> extra = csr.dnsNames().stream().filter(n -> !requested.contains(n)).toList();
+        List<String> extra =
+                csr.dnsNames().stream().filter(n -> !requested.contains(n)).toList();
         if (!extra.isEmpty()) {
             warnings.add("The CSR asks for " + extra + ", which the request does not include; the certificate will "
                     + "not cover them.");

@@ -29,8 +29,8 @@ public final class Inputs {
                     + "(Certificates > Orders, the 'Order #' column).");
         }
         if (!DIGITS.matcher(id).matches() || Long.parseLong(id) == 0) {
-            throw new InvalidInputException(
-                    "orderId '" + shown(id) + "' is not an order number; it must be a positive whole number such as 1234567.");
+            throw new InvalidInputException("orderId '" + shown(id)
+                    + "' is not an order number; it must be a positive whole number such as 1234567.");
         }
         return Long.parseLong(id);
     }
@@ -72,8 +72,8 @@ public final class Inputs {
             return List.of();
         }
         if (values.size() > MAX_NAMES) {
-            throw new InvalidInputException("dnsNames has " + values.size() + " names; DigiCert allows " + MAX_NAMES
-                    + " at most.");
+            throw new InvalidInputException(
+                    "dnsNames has " + values.size() + " names; DigiCert allows " + MAX_NAMES + " at most.");
         }
         Set<String> names = new LinkedHashSet<>();
         for (String value : values) {
@@ -98,7 +98,8 @@ public final class Inputs {
     }
 
     public static String signatureHash(String value) throws InvalidInputException {
-        String hash = value == null || value.isBlank() ? "sha256" : value.strip().toLowerCase(Locale.ROOT);
+        String hash =
+                value == null || value.isBlank() ? "sha256" : value.strip().toLowerCase(Locale.ROOT);
         if (!SIGNATURE_HASHES.contains(hash)) {
             throw new InvalidInputException(
                     "signatureHash '" + shown(hash) + "' is not supported; use one of " + SIGNATURE_HASHES + ".");
@@ -108,8 +109,9 @@ public final class Inputs {
 
     public static Integer serverPlatformId(Integer value) throws InvalidInputException {
         if (value != null && value < -1) {
-            throw new InvalidInputException("serverPlatformId " + value
-                    + " is not a CertCentral server platform; use -1 (other), 2 (Apache), 45 (nginx), ... or leave it empty.");
+            throw new InvalidInputException(
+                    "serverPlatformId " + value
+                            + " is not a CertCentral server platform; use -1 (other), 2 (Apache), 45 (nginx), ... or leave it empty.");
         }
         return value;
     }

@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 final class IssuanceWaiter {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final CertCentralClient client;
     private final TimeSource time;
@@ -45,7 +46,8 @@ final class IssuanceWaiter {
                 throw new IssuanceTimeoutException(orderId, submission.requestLabel(), policy.timeout());
             }
             Duration pause = Duration.ofNanos(Math.min(interval.toNanos(), remaining));
-            log.line("Request " + submission.requestLabel() + " is " + (approved ? "approved, not yet issued" : "pending")
+            log.line("Request " + submission.requestLabel() + " is "
+                    + (approved ? "approved, not yet issued" : "pending")
                     + "; next check at " + CLOCK.format(time.now().plus(pause)) + " (in " + Durations.human(pause)
                     + ", waiting up to " + Durations.human(policy.timeout()) + " in all)");
             time.sleep(pause);
@@ -62,8 +64,9 @@ final class IssuanceWaiter {
                     throw new DuplicateRejectedException(orderId, submission.requestLabel());
                 }
                 if (mine.isPresent() && mine.get().issued()) {
-                    log.line("DigiCert issued the duplicate after " + Durations.human(Duration.ofNanos(time.nanoTime() - started))
-                            + " (certificate id " + mine.get().id() + ")");
+                    log.line("DigiCert issued the duplicate after "
+                            + Durations.human(Duration.ofNanos(time.nanoTime() - started)) + " (certificate id "
+                            + mine.get().id() + ")");
                     return mine.get().id();
                 }
             }

@@ -24,7 +24,8 @@ final class NameRules {
             orderNames.add(orderCn);
         }
         order.certificate().dnsNames().forEach(n -> orderNames.add(lower(n)));
-        String product = order.product().nameId() == null ? "" : order.product().nameId().toLowerCase(Locale.ROOT);
+        String product =
+                order.product().nameId() == null ? "" : order.product().nameId().toLowerCase(Locale.ROOT);
         boolean multiDomain = product.isEmpty() || product.contains("multi");
         boolean flex = product.contains("basic") || product.contains("flex");
 

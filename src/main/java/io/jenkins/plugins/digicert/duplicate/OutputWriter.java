@@ -30,7 +30,8 @@ public final class OutputWriter {
             }
         }
         if (Files.isSymbolicLink(directory)) {
-            throw new IOException("The output directory " + directory + " is a symbolic link; refusing to write through it.");
+            throw new IOException(
+                    "The output directory " + directory + " is a symbolic link; refusing to write through it.");
         }
         Files.createDirectories(directory);
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -42,8 +43,8 @@ public final class OutputWriter {
                     throw new IOException(target + " is a directory; remove it or choose another outputDir.");
                 }
                 Path temporary = directory.resolve("." + file.getKey() + "." + tag + ".tmp");
-                try (OutputStream out = Files.newOutputStream(
-                        temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (OutputStream out =
+                        Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     out.write(file.getValue());
                 }
                 staged.put(temporary, target);

@@ -14,7 +14,8 @@ public record WaitPolicy(boolean enabled, Duration timeout, Duration firstInterv
     public static final WaitPolicy DEFAULT =
             new WaitPolicy(true, Duration.ofMinutes(15), Duration.ofSeconds(10), Duration.ofSeconds(60));
 
-    public static final WaitPolicy NO_WAIT = new WaitPolicy(false, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1));
+    public static final WaitPolicy NO_WAIT =
+            new WaitPolicy(false, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     public WaitPolicy {
         if (timeout == null || timeout.isNegative()) {

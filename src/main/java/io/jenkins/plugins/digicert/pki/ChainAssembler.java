@@ -38,7 +38,8 @@ public final class ChainAssembler {
         List<String> warnings = new ArrayList<>();
         for (X509Certificate unused : others) {
             if (!path.contains(unused)) {
-                warnings.add("DigiCert also returned '" + unused.getSubjectX500Principal().getName()
+                warnings.add("DigiCert also returned '"
+                        + unused.getSubjectX500Principal().getName()
                         + "', which is not on the leaf's chain; it was left out of the files.");
             }
         }
@@ -71,8 +72,8 @@ public final class ChainAssembler {
             throw new ChainException("DigiCert's answer contained no certificate.");
         }
         if (unique.size() > MAX_CERTIFICATES) {
-            throw new ChainException("DigiCert's answer contained " + unique.size() + " certificates; a chain has at most "
-                    + MAX_CERTIFICATES + ".");
+            throw new ChainException("DigiCert's answer contained " + unique.size()
+                    + " certificates; a chain has at most " + MAX_CERTIFICATES + ".");
         }
         return unique;
     }
@@ -121,11 +122,12 @@ public final class ChainAssembler {
             return;
         }
         for (X509Certificate other : others) {
-            if (!path.contains(other)
-                    && other.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
-                throw new ChainException("The signature of '" + last.getSubjectX500Principal().getName()
-                        + "' does not verify with the key of its issuer '" + other.getSubjectX500Principal().getName()
-                        + "' in DigiCert's answer. The chain is not trustworthy; nothing was written.");
+            if (!path.contains(other) && other.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
+                throw new ChainException(
+                        "The signature of '" + last.getSubjectX500Principal().getName()
+                                + "' does not verify with the key of its issuer '"
+                                + other.getSubjectX500Principal().getName()
+                                + "' in DigiCert's answer. The chain is not trustworthy; nothing was written.");
             }
         }
     }

@@ -183,14 +183,17 @@ public final class CsrParser {
 
     private static String commonName(PKCS10CertificationRequest csr) {
         RDN[] rdns = csr.getSubject().getRDNs(BCStyle.CN);
-        return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+        return rdns.length == 0
+                ? null
+                : IETFUtils.valueToString(rdns[0].getFirst().getValue());
     }
 
     private static List<String> dnsNames(PKCS10CertificationRequest csr) {
         List<String> names = new ArrayList<>();
         for (Attribute attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
             for (ASN1Encodable value : attribute.getAttributeValues()) {
-                GeneralNames sans = GeneralNames.fromExtensions(Extensions.getInstance(value), Extension.subjectAlternativeName);
+                GeneralNames sans =
+                        GeneralNames.fromExtensions(Extensions.getInstance(value), Extension.subjectAlternativeName);
                 if (sans == null) {
                     continue;
                 }

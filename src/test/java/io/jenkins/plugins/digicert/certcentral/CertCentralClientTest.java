@@ -54,7 +54,8 @@ class CertCentralClientTest {
         OrderDetails order = client(CertCentralSimulator.API_KEY).orderDetails(ORDER);
 
         assertEquals("example.com", order.certificate().commonName());
-        assertEquals(List.of("example.com", "www.example.com"), order.certificate().dnsNames());
+        assertEquals(
+                List.of("example.com", "www.example.com"), order.certificate().dnsNames());
         assertEquals("ssl_plus", order.product().nameId());
         RecordedRequest request = simulator.requests().get(0);
         assertEquals(CertCentralSimulator.API_KEY, request.getHeaders().get("X-DC-DEVKEY"));
@@ -67,7 +68,12 @@ class CertCentralClientTest {
     void submitsTheDocumentedBody() throws Exception {
         String csr = TestCsrs.rsa("example.com").pem();
         DuplicateRequestBody body = new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
-                "example.com", List.of("example.com"), csr, new DuplicateRequestBody.ServerPlatform(45), "sha384", "ABC123"));
+                "example.com",
+                List.of("example.com"),
+                csr,
+                new DuplicateRequestBody.ServerPlatform(45),
+                "sha384",
+                "ABC123"));
 
         DuplicateResponse response = client(CertCentralSimulator.API_KEY).submitDuplicate(ORDER, body);
 
@@ -86,35 +92,42 @@ class CertCentralClientTest {
     void leavesOptionalFieldsOut() throws Exception {
         String csr = TestCsrs.rsa("example.com").pem();
         client(CertCentralSimulator.API_KEY)
-                .submitDuplicate(ORDER, new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
-                        "example.com", List.of(), csr, null, "sha256", null)));
+                .submitDuplicate(
+                        ORDER,
+                        new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
+                                "example.com", List.of(), csr, null, "sha256", null)));
         String sent = simulator.requests().get(0).getBody().utf8();
-        assertFalse(sent.contains("dns_names") || sent.contains("server_platform") || sent.contains("ca_cert_id"), sent);
+        assertFalse(
+                sent.contains("dns_names") || sent.contains("server_platform") || sent.contains("ca_cert_id"), sent);
     }
 
     @Test
     void invalidKeyIsExplained() {
-        CertCentralException e =
-                assertThrows(CertCentralException.class, () -> client("wrong-key").orderDetails(ORDER));
+        CertCentralException e = assertThrows(
+                CertCentralException.class, () -> client("wrong-key").orderDetails(ORDER));
         assertEquals(403, e.status());
         assertEquals(List.of("access_denied|access_denied_invalid_key"), e.codes());
-        assertTrue(e.getMessage().startsWith("CertCentral rejected the API key as invalid or revoked."), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("CertCentral rejected the API key as invalid or revoked."), e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 403 to GET /order/certificate/1234567"), e.getMessage());
         assertFalse(e.outcomeUnknown());
     }
 
     @Test
     void viewOnlyKeyIsExplained() {
-        CertCentralException e = assertThrows(CertCentralException.class, () -> client(CertCentralSimulator.VIEW_ONLY_API_KEY)
-                .submitDuplicate(ORDER, minimalBody()));
-        assertTrue(e.getMessage().startsWith("The API key is not allowed to do this (it is view-only or restricted)."),
+        CertCentralException e = assertThrows(
+                CertCentralException.class,
+                () -> client(CertCentralSimulator.VIEW_ONLY_API_KEY).submitDuplicate(ORDER, minimalBody()));
+        assertTrue(
+                e.getMessage().startsWith("The API key is not allowed to do this (it is view-only or restricted)."),
                 e.getMessage());
     }
 
     @Test
     void unknownOrderIsExplained() {
         CertCentralException e = assertThrows(
-                CertCentralException.class, () -> client(CertCentralSimulator.API_KEY).orderDetails(999));
+                CertCentralException.class,
+                () -> client(CertCentralSimulator.API_KEY).orderDetails(999));
         assertEquals(404, e.status());
         assertTrue(e.getMessage().startsWith("The order was not found"), e.getMessage());
         assertTrue(e.getMessage().contains("not_found|order: Order not found."), e.getMessage());
@@ -122,10 +135,18 @@ class CertCentralClientTest {
 
     @Test
     void unparsableCsrIsExplained() {
-        CertCentralException e = assertThrows(CertCentralException.class, () -> client(CertCentralSimulator.API_KEY)
-                .submitDuplicate(ORDER, new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
-                        "example.com", List.of(), "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----",
-                        null, "sha256", null))));
+        CertCentralException e = assertThrows(
+                CertCentralException.class,
+                () -> client(CertCentralSimulator.API_KEY)
+                        .submitDuplicate(
+                                ORDER,
+                                new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
+                                        "example.com",
+                                        List.of(),
+                                        "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----",
+                                        null,
+                                        "sha256",
+                                        null))));
         assertEquals(List.of("csr_invalid_cannot_parse"), e.codes());
         assertTrue(e.getMessage().startsWith("DigiCert could not accept the CSR."), e.getMessage());
     }
@@ -134,13 +155,15 @@ class CertCentralClientTest {
     void duplicatesNotAllowedIsExplained() {
         simulator.addOrder(42, "ssl_dv_geotrust", "dv.example.com");
         CertCentralException e = assertThrows(
-                CertCentralException.class, () -> client(CertCentralSimulator.API_KEY).submitDuplicate(42, minimalBody()));
+                CertCentralException.class,
+                () -> client(CertCentralSimulator.API_KEY).submitDuplicate(42, minimalBody()));
         assertTrue(e.getMessage().startsWith("This order does not allow duplicates"), e.getMessage());
     }
 
     @Test
     void errorsAsAnObjectHtmlPagesEmptyBodiesAndBrokenJsonAreAllReadable() {
-        simulator.failNext(Endpoint.ORDER_DETAILS, Fault.errorsAsObject(403, "access_denied|missing_permission", "No."));
+        simulator.failNext(
+                Endpoint.ORDER_DETAILS, Fault.errorsAsObject(403, "access_denied|missing_permission", "No."));
         simulator.failNext(Endpoint.ORDER_DETAILS, Fault.htmlPage(403));
         simulator.failNext(Endpoint.ORDER_DETAILS, Fault.emptyBody(400));
         simulator.failNext(Endpoint.ORDER_DETAILS, Fault.malformedJson(400));
@@ -171,7 +194,8 @@ class CertCentralClientTest {
         assertEquals(2, simulator.requestCount(Endpoint.ORDER_DETAILS));
         assertTrue(time.sleeps().contains(Duration.ofSeconds(7)), time.sleeps().toString());
         assertEquals(1, log.size());
-        assertTrue(log.get(0).startsWith("CertCentral: HTTP 429; retrying GET /order/certificate/1234567 in 7.0 s"),
+        assertTrue(
+                log.get(0).startsWith("CertCentral: HTTP 429; retrying GET /order/certificate/1234567 in 7.0 s"),
                 log.get(0));
     }
 
@@ -184,7 +208,8 @@ class CertCentralClientTest {
         client(CertCentralSimulator.API_KEY).submitDuplicate(ORDER, minimalBody());
 
         assertEquals(4, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE), "a 429 POST did nothing and is re-sent");
-        List<Duration> backoffs = time.sleeps().stream().filter(d -> d.toMillis() >= 500).toList();
+        List<Duration> backoffs =
+                time.sleeps().stream().filter(d -> d.toMillis() >= 500).toList();
         // jitter 0.5: half the step plus a quarter: 0.75 s, 1.5 s, 3 s
         assertEquals(List.of(Duration.ofMillis(750), Duration.ofMillis(1500), Duration.ofMillis(3000)), backoffs);
     }
@@ -195,7 +220,8 @@ class CertCentralClientTest {
             simulator.failNext(Endpoint.ORDER_DETAILS, Fault.rateLimited(1));
         }
         CertCentralException e = assertThrows(
-                CertCentralException.class, () -> client(CertCentralSimulator.API_KEY).orderDetails(ORDER));
+                CertCentralException.class,
+                () -> client(CertCentralSimulator.API_KEY).orderDetails(ORDER));
         assertEquals(429, e.status());
         assertEquals(RetryPolicy.DEFAULT.maxAttempts(), simulator.requestCount(Endpoint.ORDER_DETAILS));
         assertTrue(e.getMessage().startsWith("CertCentral's rate limit for this API key"), e.getMessage());
@@ -206,10 +232,14 @@ class CertCentralClientTest {
         for (int i = 0; i < 5; i++) {
             simulator.failNext(Endpoint.ORDER_DETAILS, Fault.rateLimited(3600));
         }
-        assertThrows(CertCentralException.class, () -> client(CertCentralSimulator.API_KEY).orderDetails(ORDER));
+        assertThrows(
+                CertCentralException.class,
+                () -> client(CertCentralSimulator.API_KEY).orderDetails(ORDER));
         // each Retry-After is held to 30 s; the 2 min bound allows 4 waits
         assertEquals(5, simulator.requestCount(Endpoint.ORDER_DETAILS));
-        assertTrue(time.elapsed().compareTo(RetryPolicy.DEFAULT.maxTotal()) <= 0, time.elapsed().toString());
+        assertTrue(
+                time.elapsed().compareTo(RetryPolicy.DEFAULT.maxTotal()) <= 0,
+                time.elapsed().toString());
     }
 
     @Test
@@ -276,7 +306,8 @@ class CertCentralClientTest {
         simulator.failNext(Endpoint.ORDER_DETAILS, Fault.rateLimited(20));
         CertCentralClient client = new CertCentralClient(
                 ApiKey.of(CertCentralSimulator.API_KEY),
-                settings().withTime(io.jenkins.plugins.digicert.time.TimeSource.SYSTEM, () -> 0.5)
+                settings()
+                        .withTime(io.jenkins.plugins.digicert.time.TimeSource.SYSTEM, () -> 0.5)
                         .withRateLimiters(RateLimiters.unlimited()),
                 log::add);
         Thread caller = Thread.currentThread();
@@ -301,7 +332,8 @@ class CertCentralClientTest {
     }
 
     private static String message(CertCentralClient client) {
-        return assertThrows(CertCentralException.class, () -> client.orderDetails(ORDER)).getMessage();
+        return assertThrows(CertCentralException.class, () -> client.orderDetails(ORDER))
+                .getMessage();
     }
 
     private static DuplicateRequestBody minimalBody() {

@@ -68,8 +68,7 @@ class ChainAssemblerTest {
     void fiveCertificateChain() throws Exception {
         X509Certificate leaf = CA.issueFromSubordinate(CSR.keys().getPublic(), "deep.example.com");
         CertificateChain chain = assemble(CA.oldRoot(), CA.issuing(), leaf, CA.crossSignedRoot(), CA.subordinate());
-        assertEquals(
-                List.of(leaf, CA.subordinate(), CA.issuing(), CA.crossSignedRoot(), CA.oldRoot()), chain.all());
+        assertEquals(List.of(leaf, CA.subordinate(), CA.issuing(), CA.crossSignedRoot(), CA.oldRoot()), chain.all());
     }
 
     @Test
@@ -77,7 +76,9 @@ class ChainAssemblerTest {
         CertificateChain chain = assemble(LEAF, CA.issuing(), CA.root(), CA.crossSignedRoot(), CA.oldRoot());
         assertEquals(List.of(LEAF, CA.issuing(), CA.crossSignedRoot(), CA.oldRoot()), chain.all());
         assertEquals(1, chain.warnings().size());
-        assertTrue(chain.warnings().get(0).contains("Simulated Global Root G2"), chain.warnings().toString());
+        assertTrue(
+                chain.warnings().get(0).contains("Simulated Global Root G2"),
+                chain.warnings().toString());
     }
 
     @Test
@@ -91,12 +92,14 @@ class ChainAssemblerTest {
 
     @Test
     void refusesAChainWithoutTheCsrsKey() {
-        TestCsr other = TestCsrs.of(io.jenkins.plugins.digicert.simulator.TestKeys.freshRsa(), "x.example.com", List.of());
+        TestCsr other =
+                TestCsrs.of(io.jenkins.plugins.digicert.simulator.TestKeys.freshRsa(), "x.example.com", List.of());
         ChainException e = assertThrows(
                 ChainException.class,
                 () -> ChainAssembler.assemble(
                         Pem.certificates(List.of(LEAF, CA.issuing())), CsrParser.parse(other.bytes())));
-        assertTrue(e.getMessage().contains("None of the 2 certificates DigiCert returned carries the CSR's public key"),
+        assertTrue(
+                e.getMessage().contains("None of the 2 certificates DigiCert returned carries the CSR's public key"),
                 e.getMessage());
     }
 
@@ -113,7 +116,8 @@ class ChainAssemblerTest {
         assertThrows(
                 ChainException.class,
                 () -> ChainAssembler.assemble(
-                        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", CsrParser.parse(CSR.bytes())));
+                        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+                        CsrParser.parse(CSR.bytes())));
     }
 
     @Test

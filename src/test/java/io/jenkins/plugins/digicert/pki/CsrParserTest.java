@@ -34,10 +34,16 @@ class CsrParserTest {
 
     @Test
     void acceptsEcP256AndP384() throws Exception {
-        assertEquals("EC P-256", CsrParser.parse(TestCsrs.of(TestKeys.ec("secp256r1"), "a.example.com", List.of()).bytes())
-                .keyDescription());
-        assertEquals("EC P-384", CsrParser.parse(TestCsrs.of(TestKeys.ec("secp384r1"), "a.example.com", List.of()).bytes())
-                .keyDescription());
+        assertEquals(
+                "EC P-256",
+                CsrParser.parse(TestCsrs.of(TestKeys.ec("secp256r1"), "a.example.com", List.of())
+                                .bytes())
+                        .keyDescription());
+        assertEquals(
+                "EC P-384",
+                CsrParser.parse(TestCsrs.of(TestKeys.ec("secp384r1"), "a.example.com", List.of())
+                                .bytes())
+                        .keyDescription());
     }
 
     @Test
@@ -51,12 +57,15 @@ class CsrParserTest {
     @Test
     void acceptsTheOldNewCertificateRequestHeader() throws Exception {
         String old = CSR.pem().replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
-        assertEquals(CSR.pem(), CsrParser.parse(old.getBytes(StandardCharsets.US_ASCII)).pem());
+        assertEquals(
+                CSR.pem(),
+                CsrParser.parse(old.getBytes(StandardCharsets.US_ASCII)).pem());
     }
 
     @Test
     void csrWithoutNamesHasNone() throws Exception {
-        CertificateRequest request = CsrParser.parse(TestCsrs.of(TestKeys.rsa2048(), null, List.of()).bytes());
+        CertificateRequest request =
+                CsrParser.parse(TestCsrs.of(TestKeys.rsa2048(), null, List.of()).bytes());
         assertEquals(Optional.empty(), request.commonName());
         assertEquals(List.of(), request.dnsNames());
     }
@@ -89,7 +98,8 @@ class CsrParserTest {
         String body = Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded());
         String pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
 
-        CsrException e = assertThrows(CsrException.class, () -> CsrParser.parse(pem.getBytes(StandardCharsets.US_ASCII)));
+        CsrException e =
+                assertThrows(CsrException.class, () -> CsrParser.parse(pem.getBytes(StandardCharsets.US_ASCII)));
 
         assertTrue(e.getMessage().contains("contains a private key"), e.getMessage());
         assertFalse(e.getMessage().contains(body.substring(0, 40)), "the key must not be echoed");
@@ -104,7 +114,9 @@ class CsrParserTest {
     @Test
     void certificateIsRefused() {
         String pem = Pem.certificate(new TestCa().issuing());
-        assertMessage(pem.getBytes(StandardCharsets.US_ASCII), "contains a certificate (CERTIFICATE), not a certificate signing request");
+        assertMessage(
+                pem.getBytes(StandardCharsets.US_ASCII),
+                "contains a certificate (CERTIFICATE), not a certificate signing request");
     }
 
     @Test
@@ -139,7 +151,9 @@ class CsrParserTest {
         byte[] cn = "aaaa.example.com".getBytes(StandardCharsets.US_ASCII);
         int at = indexOf(der, cn);
         der[at] = 'b';
-        assertMessage(Pem.encode("CERTIFICATE REQUEST", der).getBytes(StandardCharsets.US_ASCII), "signature does not verify");
+        assertMessage(
+                Pem.encode("CERTIFICATE REQUEST", der).getBytes(StandardCharsets.US_ASCII),
+                "signature does not verify");
     }
 
     @Test
@@ -158,7 +172,8 @@ class CsrParserTest {
 
     @Test
     void wrongBlockType() {
-        assertMessage("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n".getBytes(StandardCharsets.US_ASCII),
+        assertMessage(
+                "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n".getBytes(StandardCharsets.US_ASCII),
                 "contains a PUBLIC KEY block");
     }
 

@@ -294,7 +294,8 @@ public final class CertCentralSimulator implements AutoCloseable {
                         ? error(403, "access_denied|missing_permission", "Access denied due to missing_permission.")
                         : null;
             }
-            return error(403, "access_denied|access_denied_invalid_key", "Access denied due to access_denied_invalid_key.");
+            return error(
+                    403, "access_denied|access_denied_invalid_key", "Access denied due to access_denied_invalid_key.");
         }
 
         private MockResponse serve(Endpoint endpoint, long id, RecordedRequest request) {
@@ -316,7 +317,8 @@ public final class CertCentralSimulator implements AutoCloseable {
             }
             JsonNode certificate;
             try {
-                JsonNode body = STRICT_JSON.readTree(request.getBody() == null ? "" : request.getBody().utf8());
+                JsonNode body = STRICT_JSON.readTree(
+                        request.getBody() == null ? "" : request.getBody().utf8());
                 if (body == null || !body.isObject()) {
                     return violation(request, "duplicate body is not a JSON object");
                 }
@@ -384,8 +386,8 @@ public final class CertCentralSimulator implements AutoCloseable {
                 answer.put("certificate_id", duplicate.certificateId);
                 List<Map<String, String>> chain = new ArrayList<>();
                 for (X509Certificate certificate1 : chainOf(duplicate)) {
-                    chain.add(Map.of(
-                            "subject_common_name", cn(certificate1), "pem", pem(Pem.certificate(certificate1))));
+                    chain.add(
+                            Map.of("subject_common_name", cn(certificate1), "pem", pem(Pem.certificate(certificate1))));
                 }
                 answer.put("certificate_chain", chain);
             } else {
@@ -410,7 +412,15 @@ public final class CertCentralSimulator implements AutoCloseable {
             answer.put("id", orderId);
             answer.put("status", "issued");
             answer.put("certificate", certificate);
-            answer.put("product", Map.of("name_id", order.productNameId(), "name", "Simulated " + order.productNameId(), "type", "ssl_certificate"));
+            answer.put(
+                    "product",
+                    Map.of(
+                            "name_id",
+                            order.productNameId(),
+                            "name",
+                            "Simulated " + order.productNameId(),
+                            "type",
+                            "ssl_certificate"));
             return json(200, answer);
         }
 
@@ -427,11 +437,12 @@ public final class CertCentralSimulator implements AutoCloseable {
                     issue(duplicate);
                 }
             }
-            String status = switch (duplicate.status) {
-                case "issued" -> "approved";
-                case "rejected" -> "rejected";
-                default -> "pending";
-            };
+            String status =
+                    switch (duplicate.status) {
+                        case "issued" -> "approved";
+                        case "rejected" -> "rejected";
+                        default -> "pending";
+                    };
             return json(200, Map.of("id", requestId, "type", "duplicate", "status", status));
         }
 
@@ -449,7 +460,9 @@ public final class CertCentralSimulator implements AutoCloseable {
                 primary.put("dns_names", order.dnsNames());
                 primary.put("status", "issued");
                 primary.put("date_created", "2025-01-01T00:00:00+00:00");
-                primary.put("csr", "-----BEGIN CERTIFICATE REQUEST-----\nTUlJQ3ByaW1hcnk=\n-----END CERTIFICATE REQUEST-----");
+                primary.put(
+                        "csr",
+                        "-----BEGIN CERTIFICATE REQUEST-----\nTUlJQ3ByaW1hcnk=\n-----END CERTIFICATE REQUEST-----");
                 items.add(primary);
             }
             for (Duplicate duplicate : duplicatesByRequest.values()) {
@@ -470,16 +483,36 @@ public final class CertCentralSimulator implements AutoCloseable {
             item.put("common_name", duplicate.commonName);
             item.put("dns_names", duplicate.dnsNames);
             item.put("status", duplicate.status);
-            item.put("date_created", duplicate.created.truncatedTo(ChronoUnit.SECONDS).toString());
+            item.put(
+                    "date_created",
+                    duplicate.created.truncatedTo(ChronoUnit.SECONDS).toString());
             item.put("csr", duplicate.csrPem);
             item.put("server_platform", Map.of("id", -1));
             item.put("signature_hash", "sha256");
             item.put("archived", "0");
             if (duplicate.leaf != null) {
-                item.put("serial_number", duplicate.leaf.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT));
+                item.put(
+                        "serial_number",
+                        duplicate.leaf.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT));
                 item.put("thumbprint", thumbprint(duplicate.leaf));
-                item.put("valid_from", duplicate.leaf.getNotBefore().toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString());
-                item.put("valid_till", duplicate.leaf.getNotAfter().toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString());
+                item.put(
+                        "valid_from",
+                        duplicate
+                                .leaf
+                                .getNotBefore()
+                                .toInstant()
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate()
+                                .toString());
+                item.put(
+                        "valid_till",
+                        duplicate
+                                .leaf
+                                .getNotAfter()
+                                .toInstant()
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate()
+                                .toString());
             }
             return item;
         }
@@ -605,5 +638,4 @@ public final class CertCentralSimulator implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
-
 }

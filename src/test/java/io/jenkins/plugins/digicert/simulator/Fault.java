@@ -57,7 +57,8 @@ public final class Fault {
                 new MockResponse.Builder()
                         .code(status)
                         .addHeader("Content-Type", "text/html")
-                        .body("<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>")
+                        .body(
+                                "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>")
                         .build(),
                 Duration.ZERO);
     }
@@ -93,6 +94,8 @@ public final class Fault {
     }
 
     MockResponse dropped(MockResponse normal) {
-        return normal.newBuilder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+        return normal.newBuilder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build();
     }
 }

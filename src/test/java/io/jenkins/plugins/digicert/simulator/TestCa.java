@@ -50,7 +50,8 @@ public final class TestCa {
         rootB = sign(rootBName, rootBName, rootBKeys.getPublic(), rootBKeys, now, Duration.ofDays(3650), true, null);
         rootBCrossSigned =
                 sign(rootBName, rootAName, rootBKeys.getPublic(), rootAKeys, now, Duration.ofDays(3000), true, null);
-        issuing = sign(issuingName, rootBName, issuingKeys.getPublic(), rootBKeys, now, Duration.ofDays(2000), true, null);
+        issuing = sign(
+                issuingName, rootBName, issuingKeys.getPublic(), rootBKeys, now, Duration.ofDays(2000), true, null);
         subordinate = sign(
                 new X500Name("CN=Simulated Subordinate CA,O=Simulated CertCentral,C=US"),
                 issuingName,
@@ -97,7 +98,8 @@ public final class TestCa {
     }
 
     /** A leaf for {@code key}, signed by the issuing CA. */
-    public X509Certificate issue(PublicKey key, String commonName, List<String> dnsNames, Instant notBefore, Instant notAfter) {
+    public X509Certificate issue(
+            PublicKey key, String commonName, List<String> dnsNames, Instant notBefore, Instant notAfter) {
         List<String> sans = new ArrayList<>(dnsNames);
         if (commonName != null && !sans.contains(commonName)) {
             sans.add(0, commonName);
@@ -149,8 +151,9 @@ public final class TestCa {
                     true,
                     new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
             if (sans != null) {
-                GeneralName[] names =
-                        sans.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new);
+                GeneralName[] names = sans.stream()
+                        .map(n -> new GeneralName(GeneralName.dNSName, n))
+                        .toArray(GeneralName[]::new);
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }
             String algorithm = signer.getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";

@@ -27,8 +27,10 @@ public final class TestCsrs {
 
     public static TestCsr of(KeyPair keys, String commonName, List<String> dnsNames) {
         try {
-            X500Name subject = new X500Name(commonName == null ? "O=Example Ltd" : "CN=" + commonName + ",O=Example Ltd");
-            JcaPKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic());
+            X500Name subject =
+                    new X500Name(commonName == null ? "O=Example Ltd" : "CN=" + commonName + ",O=Example Ltd");
+            JcaPKCS10CertificationRequestBuilder builder =
+                    new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic());
             if (!dnsNames.isEmpty()) {
                 GeneralName[] names = dnsNames.stream()
                         .map(n -> new GeneralName(GeneralName.dNSName, n))
