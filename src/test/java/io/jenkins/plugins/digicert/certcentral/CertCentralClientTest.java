@@ -79,7 +79,9 @@ class CertCentralClientTest {
 
         assertTrue(response.issued());
         assertEquals(3, response.certificateChain().size());
-        String sent = simulator.requests().get(0).getBody().utf8();
+        String sent = java.util.Objects.requireNonNull(
+                        simulator.requests().get(0).getBody())
+                .utf8();
         assertEquals(
                 "{\"certificate\":{\"common_name\":\"example.com\",\"dns_names\":[\"example.com\"],\"csr\":"
                         + CertCentralClient.JSON.writeValueAsString(csr)
@@ -96,7 +98,9 @@ class CertCentralClientTest {
                         ORDER,
                         new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
                                 "example.com", List.of(), csr, null, "sha256", null)));
-        String sent = simulator.requests().get(0).getBody().utf8();
+        String sent = java.util.Objects.requireNonNull(
+                        simulator.requests().get(0).getBody())
+                .utf8();
         assertFalse(
                 sent.contains("dns_names") || sent.contains("server_platform") || sent.contains("ca_cert_id"), sent);
     }

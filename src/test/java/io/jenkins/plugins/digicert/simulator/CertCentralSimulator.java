@@ -317,8 +317,7 @@ public final class CertCentralSimulator implements AutoCloseable {
             }
             JsonNode certificate;
             try {
-                JsonNode body = STRICT_JSON.readTree(
-                        request.getBody() == null ? "" : request.getBody().utf8());
+                JsonNode body = STRICT_JSON.readTree(bodyOf(request));
                 if (body == null || !body.isObject()) {
                     return violation(request, "duplicate body is not a JSON object");
                 }
@@ -602,6 +601,11 @@ public final class CertCentralSimulator implements AutoCloseable {
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String bodyOf(RecordedRequest request) {
+        okio.ByteString body = request.getBody();
+        return body == null ? "" : body.utf8();
     }
 
     private static MockResponse error(int status, String code, String message) {
