@@ -1,0 +1,305 @@
+package io.jenkins.plugins.digicert.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code def cert = digicertDuplicate credentialsId: 'digicert-api-key', orderId: '1234567', csrFile: 'tls/server.csr'}:
+ * requests a duplicate of a CertCentral order, writes the certificate files to the workspace, archives them and
+ * returns a map of plain values (serial number, expiry, file paths, ...).
+ */
+public class DigicertDuplicateStep extends Step {
+
+    private final String credentialsId;
+    private final String orderId;
+    private final String csrFile;
+    private String commonName;
+    private List<String> dnsNames = new ArrayList<>();
+    private String signatureHash = "sha256";
+    private Integer serverPlatformId;
+    private String caCertId;
+    private String outputDir = DuplicateRun.DEFAULT_OUTPUT_DIR;
+    private boolean archive = true;
+    private boolean waitForIssuance = true;
+    private Integer timeoutMinutes;
+
+    @DataBoundConstructor
+    public DigicertDuplicateStep(String credentialsId, String orderId, String csrFile) {
+        this.credentialsId = DuplicateRun.blankToNull(credentialsId);
+        this.orderId = DuplicateRun.blankToNull(orderId);
+        this.csrFile = DuplicateRun.blankToNull(csrFile);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getOrderId() {
+        return orderId;
+    }
+
+    public String getCsrFile() {
+        return csrFile;
+    }
+
+    @CheckForNull
+    public String getCommonName() {
+        return commonName;
+    }
+
+    @DataBoundSetter
+    public void setCommonName(String commonName) {
+        this.commonName = DuplicateRun.blankToNull(commonName);
+    }
+
+    /** The names, or null when none are given (so that forms and generated snippets leave the field out). */
+    @CheckForNull
+    public List<String> getDnsNames() {
+        return dnsNames.isEmpty() ? null : new ArrayList<>(dnsNames);
+    }
+
+    /** Pipeline passes a list; a form's text area passes one entry with the names separated by lines or commas. */
+    @DataBoundSetter
+    public void setDnsNames(List<String> dnsNames) {
+        this.dnsNames = Forms.splitAll(dnsNames);
+    }
+
+    /** For the form's text area: one name a line. */
+    public String getDnsNamesText() {
+        return String.join("\n", dnsNames);
+    }
+
+    public String getSignatureHash() {
+        return signatureHash;
+    }
+
+    @DataBoundSetter
+    public void setSignatureHash(String signatureHash) {
+        String value = DuplicateRun.blankToNull(signatureHash);
+        this.signatureHash = value == null ? "sha256" : value;
+    }
+
+    @CheckForNull
+    public Integer getServerPlatformId() {
+        return serverPlatformId;
+    }
+
+    @DataBoundSetter
+    public void setServerPlatformId(Integer serverPlatformId) {
+        this.serverPlatformId = serverPlatformId;
+    }
+
+    @CheckForNull
+    public String getCaCertId() {
+        return caCertId;
+    }
+
+    @DataBoundSetter
+    public void setCaCertId(String caCertId) {
+        this.caCertId = DuplicateRun.blankToNull(caCertId);
+    }
+
+    public String getOutputDir() {
+        return outputDir;
+    }
+
+    @DataBoundSetter
+    public void setOutputDir(String outputDir) {
+        String value = DuplicateRun.blankToNull(outputDir);
+        this.outputDir = value == null ? DuplicateRun.DEFAULT_OUTPUT_DIR : value;
+    }
+
+    public boolean isArchive() {
+        return archive;
+    }
+
+    @DataBoundSetter
+    public void setArchive(boolean archive) {
+        this.archive = archive;
+    }
+
+    public boolean isWaitForIssuance() {
+        return waitForIssuance;
+    }
+
+    @DataBoundSetter
+    public void setWaitForIssuance(boolean waitForIssuance) {
+        this.waitForIssuance = waitForIssuance;
+    }
+
+    /** Minutes to wait for issuance; null for the global default. */
+    @CheckForNull
+    public Integer getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(Integer timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    DuplicateRequest toRequest() {
+        return new DuplicateRequest(
+                credentialsId,
+                orderId,
+                csrFile,
+                commonName,
+                dnsNames,
+                signatureHash,
+                serverPlatformId,
+                caCertId,
+                outputDir,
+                archive,
+                waitForIssuance,
+                timeoutMinutes);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(context, toRequest());
+    }
+
+    /**
+     * Runs off the CPS VM thread. Aborting the build interrupts it, which stops the wait for issuance. Like every
+     * synchronous non-blocking step it does not survive a controller restart.
+     */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        private final DuplicateRequest request;
+
+        Execution(StepContext context, DuplicateRequest request) {
+            super(context);
+            this.request = request;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return DuplicateRun.execute(
+                    request,
+                    required(Run.class),
+                    required(FilePath.class),
+                    required(Launcher.class),
+                    required(TaskListener.class));
+        }
+
+        private <T> T required(Class<T> type) throws Exception {
+            T value = getContext().get(type);
+            if (value == null) {
+                throw new IllegalStateException(
+                        "digicertDuplicate needs a " + type.getSimpleName() + "; run it inside a node block.");
+            }
+            return value;
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "digicertDuplicate";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Request a DigiCert duplicate certificate";
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            if (item == null
+                    ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                    : !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+                return Forms.currentValueOnly(credentialsId);
+            }
+            return Forms.credentialItems(item, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillSignatureHashItems(@AncestorInPath Item item) {
+            if (item == null ? !Jenkins.get().hasPermission(Jenkins.READ) : !item.hasPermission(Item.READ)) {
+                return new ListBoxModel();
+            }
+            return Forms.signatureHashItems();
+        }
+
+        @POST
+        public FormValidation doCheckOrderId(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkPermission(item);
+            return Forms.orderId(value);
+        }
+
+        @POST
+        public FormValidation doCheckCsrFile(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkPermission(item);
+            return Forms.workspacePath(value, "csrFile", true);
+        }
+
+        @POST
+        public FormValidation doCheckOutputDir(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkPermission(item);
+            return Forms.workspacePath(value, "outputDir", false);
+        }
+
+        @POST
+        public FormValidation doCheckCommonName(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkPermission(item);
+            return Forms.commonName(value);
+        }
+
+        @POST
+        public FormValidation doCheckDnsNames(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkPermission(item);
+            return Forms.dnsNames(value);
+        }
+
+        @POST
+        public FormValidation doCheckCaCertId(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkPermission(item);
+            return Forms.caCertId(value);
+        }
+
+        @POST
+        public FormValidation doCheckServerPlatformId(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkPermission(item);
+            return Forms.serverPlatformId(value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkPermission(item);
+            return Forms.timeoutMinutes(value);
+        }
+    }
+}

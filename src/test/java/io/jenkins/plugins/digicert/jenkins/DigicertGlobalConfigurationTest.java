@@ -1,0 +1,99 @@
+package io.jenkins.plugins.digicert.jenkins;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.security.AccessDeniedException3;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.digicert.duplicate.WaitPolicy;
+import java.time.Duration;
+import jenkins.model.Jenkins;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class DigicertGlobalConfigurationTest {
+
+    @Test
+    void formRoundtripKeepsEveryValue(JenkinsRule j) throws Exception {
+        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+        config.setRegion("CUSTOM");
+        config.setCustomUrl("https://certcentral.example.com/services/v2/");
+        config.setConnectTimeoutSeconds(7);
+        config.setReadTimeoutSeconds(33);
+        config.setDefaultTimeoutMinutes(20);
+        config.setPollFirstSeconds(5);
+        config.setPollMaxSeconds(40);
+
+        j.configRoundtrip();
+
+        assertThat(config.getRegion(), is("CUSTOM"));
+        assertThat(config.getCustomUrl(), is("https://certcentral.example.com/services/v2/"));
+        assertThat(config.getConnectTimeoutSeconds(), is(7));
+        assertThat(config.getReadTimeoutSeconds(), is(33));
+        assertThat(config.getDefaultTimeoutMinutes(), is(20));
+        assertThat(config.getPollFirstSeconds(), is(5));
+        assertThat(config.getPollMaxSeconds(), is(40));
+        assertThat(config.clientSettings().baseUrl().toString(), is("https://certcentral.example.com/services/v2/"));
+        assertThat(config.clientSettings().connectTimeout(), is(Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void defaultsAndRegions(JenkinsRule j) {
+        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+        assertThat(config.getRegion(), is("US"));
+        assertThat(config.clientSettings().baseUrl().host(), is("www.digicert.com"));
+        config.setRegion("eu");
+        assertThat(config.clientSettings().baseUrl().host(), is("certcentral.digicert.eu"));
+
+        WaitPolicy policy = config.waitPolicy(true, null);
+        assertThat(policy.enabled(), is(true));
+        assertThat(policy.timeout(), is(Duration.ofMinutes(15)));
+        assertThat(policy.firstInterval(), is(Duration.ofSeconds(10)));
+        assertThat(policy.maxInterval(), is(Duration.ofSeconds(60)));
+        assertThat(config.waitPolicy(false, 3).timeout(), is(Duration.ofMinutes(3)));
+    }
+
+    @Test
+    void plainHttpIsRefusedExceptToLoopback(JenkinsRule j) {
+        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+
+        FormValidation check = config.doCheckCustomUrl("http://certcentral.example.com/services/v2/");
+        assertEquals(FormValidation.Kind.ERROR, check.kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckCustomUrl("http://127.0.0.1:8080/services/v2/").kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckCustomUrl("https://certcentral.example.com/").kind);
+
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> config.setCustomUrl("http://certcentral.example.com/services/v2/"));
+        assertThat(refused.getMessage(), containsString("https"));
+        assertThat(config.getCustomUrl(), nullValue());
+        assertThrows(IllegalArgumentException.class, () -> config.setRegion("ASIA"));
+        assertThrows(IllegalArgumentException.class, () -> config.setConnectTimeoutSeconds(0));
+
+        config.setRegion("CUSTOM");
+        assertThrows(IllegalStateException.class, config::clientSettings);
+    }
+
+    @Test
+    void onlyAdministratorsMayValidate(JenkinsRule j) {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(
+                new MockAuthorizationStrategy().grant(Jenkins.READ).everywhere().to("reader"));
+        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertThrows(AccessDeniedException3.class, () -> config.doCheckCustomUrl("https://example.com/"));
+            assertThrows(AccessDeniedException3.class, config::doFillRegionItems);
+        }
+    }
+}
