@@ -221,6 +221,9 @@ public final class ClientSettings {
                 .writeTimeout(readTimeout)
                 .callTimeout(callTimeout)
                 .followRedirects(false)
+                // OkHttp would otherwise re-send a POST whose connection broke after it was sent, which could
+                // create a second duplicate; the client and the workflow decide about every retry themselves.
+                .retryOnConnectionFailure(false)
                 .build();
     }
 

@@ -32,6 +32,13 @@ final class IssuanceWaiter {
         this.log = log;
     }
 
+    private static String state(Submission submission, boolean knownRequest, boolean approved) {
+        if (!knownRequest) {
+            return "The duplicate is pending (its request id was lost with the unclear answer)";
+        }
+        return "Request " + submission.requestLabel() + (approved ? " is approved, not yet issued" : " is pending");
+    }
+
     /** Returns the id of the issued certificate. */
     long await(long orderId, Submission submission, CertificateRequest csr, WaitPolicy policy)
             throws DigicertException, InterruptedException {
@@ -46,10 +53,9 @@ final class IssuanceWaiter {
                 throw new IssuanceTimeoutException(orderId, submission.requestLabel(), policy.timeout());
             }
             Duration pause = Duration.ofNanos(Math.min(interval.toNanos(), remaining));
-            log.line("Request " + submission.requestLabel() + " is "
-                    + (approved ? "approved, not yet issued" : "pending")
-                    + "; next check at " + CLOCK.format(time.now().plus(pause)) + " (in " + Durations.human(pause)
-                    + ", waiting up to " + Durations.human(policy.timeout()) + " in all)");
+            log.line(state(submission, requestId.isPresent(), approved) + "; next check at "
+                    + CLOCK.format(time.now().plus(pause)) + " (in " + Durations.human(pause) + ", waiting up to "
+                    + Durations.human(policy.timeout()) + " in all)");
             time.sleep(pause);
             if (!approved) {
                 RequestDetails details = client.requestDetails(requestId.get());

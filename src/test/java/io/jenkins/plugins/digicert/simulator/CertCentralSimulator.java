@@ -370,7 +370,7 @@ public final class CertCentralSimulator implements AutoCloseable {
                 return error(400, "csr_invalid_cannot_parse", "Unable to parse the CSR.");
             }
             for (String name : dnsNames) {
-                if (!order.dnsNames().contains(name)) {
+                if (!order.dnsNames().contains(name) && !coveredByWildcard(name, order.dnsNames())) {
                     return error(400, "invalid_dns_name", "Names must match the original order.");
                 }
             }
@@ -428,14 +428,7 @@ public final class CertCentralSimulator implements AutoCloseable {
             if (duplicate == null) {
                 return error(404, "not_found|request", "Request not found.");
             }
-            duplicate.polls++;
-            if ("pending".equals(duplicate.status) && duplicate.polls >= issuance.pendingPolls()) {
-                if (issuance.rejectAfterPolls()) {
-                    duplicate.status = "rejected";
-                } else {
-                    issue(duplicate);
-                }
-            }
+            observe(duplicate);
             String status =
                     switch (duplicate.status) {
                         case "issued" -> "approved";
@@ -466,6 +459,7 @@ public final class CertCentralSimulator implements AutoCloseable {
             }
             for (Duplicate duplicate : duplicatesByRequest.values()) {
                 if (duplicate.orderId == orderId) {
+                    observe(duplicate);
                     Map<String, Object> item = item(duplicate);
                     items.add(item);
                     if (listingRepeatsEntries) {
@@ -531,6 +525,21 @@ public final class CertCentralSimulator implements AutoCloseable {
                     .addHeader("Content-Type", "application/x-pem-file")
                     .body(body)
                     .build();
+        }
+
+        /** Each look at a pending duplicate, by its request or in the list, is one poll towards its decision. */
+        private void observe(Duplicate duplicate) {
+            if (!"pending".equals(duplicate.status)) {
+                return;
+            }
+            duplicate.polls++;
+            if (duplicate.polls >= issuance.pendingPolls()) {
+                if (issuance.rejectAfterPolls()) {
+                    duplicate.status = "rejected";
+                } else {
+                    issue(duplicate);
+                }
+            }
         }
 
         private void issue(Duplicate duplicate) {
@@ -601,6 +610,11 @@ public final class CertCentralSimulator implements AutoCloseable {
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean coveredByWildcard(String name, List<String> orderNames) {
+        int dot = name.indexOf('.');
+        return dot > 0 && !name.startsWith("*") && orderNames.contains("*" + name.substring(dot));
     }
 
     private static String bodyOf(RecordedRequest request) {

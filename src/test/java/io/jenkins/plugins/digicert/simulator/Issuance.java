@@ -2,7 +2,8 @@ package io.jenkins.plugins.digicert.simulator;
 
 /**
  * What the simulated account does with a duplicate request: issue at once, or keep it pending for a number
- * of status checks ({@code GET /request/{id}}) and then approve or reject it, or keep it pending for good.
+ * of polls (a look at its request, {@code GET /request/{id}}, or at the order's duplicate list) and then
+ * approve or reject it, or keep it pending for good.
  */
 public record Issuance(int pendingPolls, boolean rejectAfterPolls) {
 
