@@ -1,0 +1,112 @@
+package io.jenkins.plugins.digicert.certcentral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.digicert.time.ManualTime;
+import io.jenkins.plugins.digicert.time.TimeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    private final ManualTime time = new ManualTime();
+
+    @Test
+    void letsTheFirstHundredThroughAndMakesTheNextWaitForTheWindow() throws Exception {
+        RateLimiter limiter = new RateLimiters(RateLimit.CERTCENTRAL, time).forKey(ApiKey.of("k1"));
+        for (int i = 0; i < 100; i++) {
+            limiter.acquire();
+        }
+        assertEquals(Duration.ZERO, time.elapsed());
+        limiter.acquire();
+        assertEquals(Duration.ofSeconds(5), time.elapsed(), "the 101st call waits until the first leaves the window");
+    }
+
+    @Test
+    void theThreeMinuteWindowCapsAThousand() throws Exception {
+        RateLimiter limiter = new RateLimiters(RateLimit.CERTCENTRAL, time).forKey(ApiKey.of("k1"));
+        for (int i = 0; i < 1001; i++) {
+            limiter.acquire();
+        }
+        // 100 calls per 5 s fill 1000 in 45 s; the 1001st waits for the first call to be 3 minutes old
+        assertEquals(Duration.ofMinutes(3), time.elapsed());
+    }
+
+    @Test
+    void neverMoreThanTheLimitInAnyWindow() throws Exception {
+        RateLimit limit = new RateLimit(10, Duration.ofSeconds(1));
+        RateLimiter limiter = new RateLimiters(List.of(limit), time).forKey(ApiKey.of("k1"));
+        List<Long> stamps = new ArrayList<>();
+        for (int i = 0; i < 95; i++) {
+            limiter.acquire();
+            time.advance(Duration.ofMillis(37));
+            stamps.add(time.nanoTime());
+        }
+        for (int i = 10; i < stamps.size(); i++) {
+            assertTrue(
+                    stamps.get(i) - stamps.get(i - 10)
+                            >= Duration.ofSeconds(1).toNanos()
+                                    - Duration.ofMillis(37).toNanos(),
+                    "11 calls within one window at " + i);
+        }
+    }
+
+    @Test
+    void aPauseHoldsEveryCallerWithTheKey() throws Exception {
+        RateLimiter limiter = new RateLimiters(RateLimit.CERTCENTRAL, time).forKey(ApiKey.of("k1"));
+        limiter.pause(Duration.ofSeconds(3));
+        limiter.pause(Duration.ofSeconds(1)); // a shorter pause does not shorten the longer one
+        limiter.acquire();
+        assertEquals(Duration.ofSeconds(3), time.elapsed());
+    }
+
+    @Test
+    void oneLimiterPerKey() {
+        RateLimiters limiters = new RateLimiters(RateLimit.CERTCENTRAL, time);
+        assertSame(limiters.forKey(ApiKey.of("k1")), limiters.forKey(ApiKey.of("k1")));
+        assertNotSame(limiters.forKey(ApiKey.of("k1")), limiters.forKey(ApiKey.of("k2")));
+    }
+
+    @Test
+    void threadsSharingAKeyShareTheBudget() throws Exception {
+        RateLimit limit = new RateLimit(20, Duration.ofMillis(400));
+        RateLimiter limiter = new RateLimiters(List.of(limit), TimeSource.SYSTEM).forKey(ApiKey.of("k1"));
+        List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        limiter.acquire();
+                        stamps.add(System.nanoTime());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> sorted = new ArrayList<>(stamps);
+        Collections.sort(sorted);
+        assertEquals(80, sorted.size());
+        for (int i = 20; i < sorted.size(); i++) {
+            // booked times are taken just before the stamp, so allow the stamp's own delay
+            assertTrue(
+                    sorted.get(i) - sorted.get(i - 20) >= Duration.ofMillis(390).toNanos(),
+                    "21 calls within one 400 ms window at " + i);
+        }
+    }
+}
