@@ -70,8 +70,8 @@ public final class DuplicateWorkflow {
         }
         compareWithCsr(csr, commonName, dnsNames, warnings);
 
-        log.line("Requesting a duplicate of order " + orderId + " for " + commonName + describeSans(dnsNames)
-                + " (CSR key " + csr.keyDescription() + ", " + options.signatureHash() + ")");
+        log.line("Requesting a duplicate of order " + orderId + " for " + commonName + describeSans(dnsNames) + ", "
+                + options.signatureHash());
         DuplicateRequestBody body = new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
                 commonName,
                 dnsNames,
@@ -181,7 +181,7 @@ public final class DuplicateWorkflow {
     }
 
     private static String describeSans(List<String> dnsNames) {
-        return dnsNames.isEmpty() ? "" : " (dns_names " + String.join(", ", dnsNames) + ")";
+        return dnsNames.isEmpty() ? "" : ", dns_names " + String.join(" ", dnsNames);
     }
 
     private static String lower(String name) {
