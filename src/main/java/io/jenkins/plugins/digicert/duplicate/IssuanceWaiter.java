@@ -12,10 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * Waits for a pending duplicate. It asks the request's status (small and authoritative for approval and
- * rejection) and, once approved, looks for the certificate in the order's duplicate list by CSR. Without a
- * request id it watches the list alone. Intervals grow per the {@link WaitPolicy}; a build abort interrupts
- * the sleep at once.
+ * Waits for a pending duplicate by watching the order's duplicate list, where this build's entry (found by its
+ * CSR) carries both the status and, once issued, the certificate id: one call per check, the fewest the API
+ * allows. Only while the entry is not listed yet does a check also ask the request's status, so that a
+ * rejection is seen even then. Intervals grow per the {@link WaitPolicy}; a build abort interrupts the sleep
+ * at once.
  */
 final class IssuanceWaiter {
 
@@ -32,48 +33,40 @@ final class IssuanceWaiter {
         this.log = log;
     }
 
-    private static String state(Submission submission, boolean knownRequest, boolean approved) {
-        if (!knownRequest) {
-            return "The duplicate is pending (its request id was lost with the unclear answer)";
-        }
-        return "Request " + submission.requestLabel() + (approved ? " is approved, not yet issued" : " is pending");
-    }
-
     /** Returns the id of the issued certificate. */
     long await(long orderId, Submission submission, CertificateRequest csr, WaitPolicy policy)
             throws DigicertException, InterruptedException {
         Optional<Long> requestId = submission.requestIds().stream().findFirst();
-        boolean approved = requestId.isEmpty();
         long started = time.nanoTime();
         long deadline = started + policy.timeout().toNanos();
         Duration interval = policy.firstInterval();
+        String state = requestId.isPresent()
+                ? "Request " + submission.requestLabel() + " is pending"
+                : "The duplicate is pending (its request id was lost with the unclear answer)";
         while (true) {
             long remaining = deadline - time.nanoTime();
             if (remaining <= 0) {
                 throw new IssuanceTimeoutException(orderId, submission.requestLabel(), policy.timeout());
             }
             Duration pause = Duration.ofNanos(Math.min(interval.toNanos(), remaining));
-            log.line(state(submission, requestId.isPresent(), approved) + "; next check at "
-                    + CLOCK.format(time.now().plus(pause)) + " (in " + Durations.human(pause) + ", waiting up to "
-                    + Durations.human(policy.timeout()) + " in all)");
+            log.line(state + "; next check at " + CLOCK.format(time.now().plus(pause)) + " (in "
+                    + Durations.human(pause) + ", waiting up to " + Durations.human(policy.timeout()) + " in all)");
             time.sleep(pause);
-            if (!approved) {
-                RequestDetails details = client.requestDetails(requestId.get());
-                if (details.rejected()) {
+            Optional<DuplicateListing.Item> mine = DuplicateMatcher.find(client.listDuplicates(orderId), csr);
+            if (mine.isPresent()) {
+                if (mine.get().rejected()) {
                     throw new DuplicateRejectedException(orderId, submission.requestLabel());
                 }
-                approved = details.approved();
-            }
-            if (approved) {
-                Optional<DuplicateListing.Item> mine = DuplicateMatcher.find(client.listDuplicates(orderId), csr);
-                if (mine.isPresent() && mine.get().rejected()) {
-                    throw new DuplicateRejectedException(orderId, submission.requestLabel());
-                }
-                if (mine.isPresent() && mine.get().issued()) {
+                if (mine.get().issued()) {
                     log.line("DigiCert issued the duplicate after "
                             + Durations.human(Duration.ofNanos(time.nanoTime() - started)) + " (certificate id "
                             + mine.get().id() + ")");
                     return mine.get().id();
+                }
+            } else if (requestId.isPresent()) {
+                RequestDetails details = client.requestDetails(requestId.get());
+                if (details.rejected()) {
+                    throw new DuplicateRejectedException(orderId, submission.requestLabel());
                 }
             }
             interval = policy.next(interval);

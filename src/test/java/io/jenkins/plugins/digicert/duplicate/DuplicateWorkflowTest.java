@@ -233,8 +233,8 @@ class DuplicateWorkflowTest {
         DuplicateOutcome outcome = run(options().build());
 
         assertEquals(DuplicateResult.ISSUED, outcome.result().status());
-        assertEquals(3, simulator.requestCount(Endpoint.REQUEST_DETAILS));
-        assertEquals(1, simulator.requestCount(Endpoint.LIST_DUPLICATES));
+        assertEquals(0, simulator.requestCount(Endpoint.REQUEST_DETAILS), "the list says all");
+        assertEquals(3, simulator.requestCount(Endpoint.LIST_DUPLICATES));
         assertEquals(1, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
         String download =
                 simulator.requests().get(simulator.requestCount() - 1).getUrl().encodedPath();
@@ -260,6 +260,23 @@ class DuplicateWorkflowTest {
     }
 
     @Test
+    void rejectionIsSeenEvenWhileTheListDoesNotShowTheRequest() throws Exception {
+        simulator.setIssuance(Issuance.pendingThenRejected(2));
+        simulator.setListingHidesPending(true);
+        assertThrows(DuplicateRejectedException.class, () -> run(options().build()));
+        // first check: the list (poll 1) hides the pending entry, so the request is asked (poll 2): rejected
+        assertEquals(1, simulator.requestCount(Endpoint.LIST_DUPLICATES));
+        assertEquals(1, simulator.requestCount(Endpoint.REQUEST_DETAILS));
+    }
+
+    @Test
+    void issuanceIsSeenWhenTheListShowsOnlyIssuedEntries() throws Exception {
+        simulator.setIssuance(Issuance.pendingThenIssued(2));
+        simulator.setListingHidesPending(true);
+        assertEquals(DuplicateResult.ISSUED, run(options().build()).result().status());
+    }
+
+    @Test
     void timeoutNamesOrderAndRequest() throws Exception {
         simulator.setIssuance(Issuance.NEVER);
         DuplicateOptions options = options()
@@ -273,7 +290,7 @@ class DuplicateWorkflowTest {
                 e.getMessage());
         assertEquals(Duration.ofMinutes(10), time.elapsed());
         // 10, 15, 22.5, 33.75, 50.6 s (131.9 s), seven 60 s steps (551.9 s), a last check at 600 s
-        assertEquals(13, simulator.requestCount(Endpoint.REQUEST_DETAILS));
+        assertEquals(13, simulator.requestCount(Endpoint.LIST_DUPLICATES));
     }
 
     @Test

@@ -72,6 +72,7 @@ public final class CertCentralSimulator implements AutoCloseable {
     private volatile boolean fourCertificateChainOutOfOrder;
     private volatile boolean crlfAndEscapedSlashes = true;
     private volatile boolean listingRepeatsEntries;
+    private volatile boolean listingHidesPending;
     private long nextId = 500_000;
 
     private CertCentralSimulator(TestCa ca) {
@@ -139,6 +140,11 @@ public final class CertCentralSimulator implements AutoCloseable {
     /** The duplicate list repeats the order's primary certificate and each duplicate, as seen in the wild. */
     public void setListingRepeatsEntries(boolean value) {
         this.listingRepeatsEntries = value;
+    }
+
+    /** The duplicate list shows a duplicate only once it is decided, as some accounts may. */
+    public void setListingHidesPending(boolean value) {
+        this.listingHidesPending = value;
     }
 
     /** Enforce rate limits per API key, answering 429 request_limit_exceeded over them. */
@@ -460,6 +466,9 @@ public final class CertCentralSimulator implements AutoCloseable {
             for (Duplicate duplicate : duplicatesByRequest.values()) {
                 if (duplicate.orderId == orderId) {
                     observe(duplicate);
+                    if (listingHidesPending && "pending".equals(duplicate.status)) {
+                        continue;
+                    }
                     Map<String, Object> item = item(duplicate);
                     items.add(item);
                     if (listingRepeatsEntries) {
