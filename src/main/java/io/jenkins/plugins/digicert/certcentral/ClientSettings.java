@@ -14,6 +14,12 @@ public final class ClientSettings {
 
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
+    /**
+     * Clients made from one base share its connection pool and threads; a client per build would leave a pool
+     * of idle connections behind each build.
+     */
+    private static final OkHttpClient SHARED_BASE = new OkHttpClient();
+
     private final HttpUrl baseUrl;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -63,7 +69,7 @@ public final class ClientSettings {
                 RateLimiters.SHARED,
                 TimeSource.SYSTEM,
                 () -> ThreadLocalRandom.current().nextDouble(),
-                OkHttpClient.Builder::new);
+                SHARED_BASE::newBuilder);
     }
 
     public ClientSettings withRegion(Region region) {
@@ -161,7 +167,7 @@ public final class ClientSettings {
 
     /**
      * Where the OkHttp client starts from; in Jenkins a builder that knows the proxy settings. Timeouts are
-     * set on top of it.
+     * set on top of it. Derive it from {@link #sharedHttpClient()} so that builds share connections.
      */
     public ClientSettings withHttpClientBuilder(Supplier<OkHttpClient.Builder> builder) {
         return new ClientSettings(
@@ -175,6 +181,11 @@ public final class ClientSettings {
                 time,
                 random,
                 builder);
+    }
+
+    /** The base client whose connection pool and dispatcher all clients made here share. */
+    public static OkHttpClient sharedHttpClient() {
+        return SHARED_BASE;
     }
 
     public HttpUrl baseUrl() {
