@@ -1,0 +1,38 @@
+package io.jenkins.plugins.digicert.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.digicert.certcentral.RateLimit;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Proves the benchmark command still works, at tiny sizes; the figures themselves are not asserted. */
+class BenchmarkSmokeTest {
+
+    @Test
+    void printsTheThreeTables() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        String report = BenchmarkMain.run(true, new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        assertTrue(report.contains("| issued at once, names given | 1 | 1 |"), report);
+        assertTrue(report.contains("| issued at once, names from the order | 2 | 2 |"), report);
+        assertTrue(report.contains("| pending, issued after 5 polls | 7 | 7 |"), report);
+        assertTrue(report.matches("(?s).*\\| on \\| 60 of 60 \\| 120 \\| 0 \\|.*"), report);
+        assertTrue(report.contains("| duplicate |"), report);
+        assertTrue(report.contains("| bareOkHttpPost |"), report);
+    }
+
+    @Test
+    void minimumWallFollowsBothWindows() {
+        List<RateLimit> limits = FleetBenchmark.SCALED_LIMITS;
+        assertEquals(Duration.ZERO, FleetBenchmark.minimumWall(100, limits));
+        assertEquals(Duration.ofMillis(500), FleetBenchmark.minimumWall(101, limits));
+        assertEquals(Duration.ofMillis(4500), FleetBenchmark.minimumWall(1000, limits));
+        assertEquals(Duration.ofSeconds(18), FleetBenchmark.minimumWall(1001, limits));
+    }
+}
