@@ -52,7 +52,7 @@ public final class RateLimiter {
         paused = true;
     }
 
-    private static final long MIN_MARGIN_NANOS = Duration.ofMillis(10).toNanos();
+    private static final long MIN_MARGIN_NANOS = Duration.ofMillis(25).toNanos();
 
     private static final class Window {
         private final long[] bookedAt;

@@ -46,7 +46,7 @@ final class FleetBenchmark {
 
     private FleetBenchmark() {}
 
-    static Result run(TestCa ca, int duplicates, int threads, boolean limiterOn) throws Exception {
+    static Result run(TestCa ca, int duplicates, int threads, boolean limiterOn, boolean namesGiven) throws Exception {
         try (CertCentralSimulator simulator = CertCentralSimulator.start(ca)) {
             simulator.setRateLimits(SCALED_LIMITS);
             List<byte[]> csrs = new ArrayList<>();
@@ -74,13 +74,12 @@ final class FleetBenchmark {
                     int order = 100_000 + i;
                     byte[] csr = csrs.get(i);
                     done.add(pool.submit(() -> {
-                        // names from the order: two calls per duplicate, like a fleet job that knows only order ids
-                        DuplicateJob.run(
-                                key,
-                                settings,
-                                DuplicateOptions.builder(String.valueOf(order)).build(),
-                                csr,
-                                l -> {});
+                        DuplicateOptions.Builder options = DuplicateOptions.builder(String.valueOf(order));
+                        if (namesGiven) {
+                            String name = "host" + (order - 100_000) + ".example.com";
+                            options.commonName(name).dnsNames(List.of(name, "www." + name));
+                        }
+                        DuplicateJob.run(key, settings, options.build(), csr, l -> {});
                         succeeded.incrementAndGet();
                         return null;
                     }));

@@ -91,6 +91,7 @@ public final class CertCentralSimulator implements AutoCloseable {
     public static CertCentralSimulator start(TestCa ca) throws IOException {
         CertCentralSimulator simulator = new CertCentralSimulator(ca);
         simulator.server.setDispatcher(simulator.new Handler());
+        simulator.server.setServerSocketFactory(new NoDelayServerSocketFactory());
         simulator.server.start(java.net.InetAddress.getLoopbackAddress(), 0);
         return simulator;
     }
