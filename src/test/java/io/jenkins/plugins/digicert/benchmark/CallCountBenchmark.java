@@ -39,10 +39,11 @@ final class CallCountBenchmark {
                 count(ca, Issuance.IMMEDIATE, false, policy),
                 2,
                 "order details + POST"));
+        WaitPolicy halfAnHour = WaitPolicy.of(true, Duration.ofMinutes(30));
         for (int polls : new int[] {1, 5, 20}) {
             rows.add(new Row(
                     "pending, issued after " + polls + " poll" + (polls == 1 ? "" : "s"),
-                    count(ca, Issuance.pendingThenIssued(polls), true, policy),
+                    count(ca, Issuance.pendingThenIssued(polls), true, halfAnHour),
                     polls + 2,
                     "POST + " + polls + " list check" + (polls == 1 ? "" : "s") + " + download; " + schedule));
         }

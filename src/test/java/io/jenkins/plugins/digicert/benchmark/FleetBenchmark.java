@@ -26,10 +26,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FleetBenchmark {
 
     /** CertCentral's 100 per 5 s and 1000 per 3 min, ten times faster. */
-    static final List<RateLimit> SCALED_LIMITS =
-            List.of(new RateLimit(100, Duration.ofMillis(500)), new RateLimit(1000, Duration.ofSeconds(18)));
+    static final List<RateLimit> SCALED_LIMITS = scaled(10);
+
+    /** CertCentral's limits with windows {@code speedUp} times shorter. */
+    static List<RateLimit> scaled(int speedUp) {
+        return RateLimit.CERTCENTRAL.stream()
+                .map(limit -> new RateLimit(limit.permits(), limit.window().dividedBy(speedUp)))
+                .toList();
+    }
 
     record Result(
+            int speedUp,
+            boolean namesGiven,
             String limiter,
             int duplicates,
             int threads,
@@ -46,9 +54,11 @@ final class FleetBenchmark {
 
     private FleetBenchmark() {}
 
-    static Result run(TestCa ca, int duplicates, int threads, boolean limiterOn, boolean namesGiven) throws Exception {
+    static Result run(TestCa ca, int duplicates, int threads, boolean limiterOn, boolean namesGiven, int speedUp)
+            throws Exception {
+        List<RateLimit> limits = scaled(speedUp);
         try (CertCentralSimulator simulator = CertCentralSimulator.start(ca)) {
-            simulator.setRateLimits(SCALED_LIMITS);
+            simulator.setRateLimits(limits);
             List<byte[]> csrs = new ArrayList<>();
             for (int i = 0; i < duplicates; i++) {
                 String name = "host" + i + ".example.com";
@@ -100,6 +110,8 @@ final class FleetBenchmark {
             }
             int admitted = simulator.requestCount() - simulator.rateLimitedCount();
             return new Result(
+                    speedUp,
+                    namesGiven,
                     limiterOn ? "on" : "off",
                     duplicates,
                     threads,
@@ -107,7 +119,7 @@ final class FleetBenchmark {
                     simulator.requestCount(),
                     simulator.rateLimitedCount(),
                     wall,
-                    minimumWall(admitted, SCALED_LIMITS));
+                    minimumWall(admitted, limits));
         }
     }
 
