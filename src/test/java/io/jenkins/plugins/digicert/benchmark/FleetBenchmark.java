@@ -71,8 +71,7 @@ final class FleetBenchmark {
                     .withRetryPolicy(RetryPolicy.DEFAULT)
                     .withRateLimiters(
                             limiterOn
-                                    ? new RateLimiters(
-                                            SCALED_LIMITS, io.jenkins.plugins.digicert.time.TimeSource.SYSTEM)
+                                    ? new RateLimiters(limits, io.jenkins.plugins.digicert.time.TimeSource.SYSTEM)
                                     : RateLimiters.unlimited());
             ApiKey key = ApiKey.of(CertCentralSimulator.API_KEY);
             AtomicInteger succeeded = new AtomicInteger();
