@@ -1,0 +1,108 @@
+package io.jenkins.plugins.digicert.duplicate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reading the CSR from and writing the output files into a workspace, where the workspace lives (in Jenkins:
+ * on the agent). Paths were checked as text by {@link Inputs#workspacePath}; here the file system is asked
+ * too, so that a symbolic link cannot lead a read or a write out of the workspace.
+ */
+public final class WorkspaceFiles {
+
+    private WorkspaceFiles() {}
+
+    /** The CSR file's bytes, if it really lies inside the workspace, is a regular file and is small enough. */
+    public static byte[] readCsr(Path workspace, String relativePath, int maxBytes)
+            throws InvalidInputException, IOException {
+        String path = Inputs.workspacePath(relativePath, "csrFile");
+        Path base;
+        try {
+            base = workspace.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("csrFile '" + path + "' was not found: the workspace does not exist yet. "
+                    + "Check out or create the CSR before this step.");
+        }
+        Path file = base.resolve(path).normalize();
+        if (!file.startsWith(base)) {
+            throw new InvalidInputException("csrFile '" + path + "' leads out of the workspace.");
+        }
+        if (!Files.exists(file)) {
+            throw new InvalidInputException("csrFile '" + path + "' was not found in the workspace " + base + ".");
+        }
+        Path real = file.toRealPath();
+        if (!real.startsWith(base)) {
+            throw new InvalidInputException("csrFile '" + path + "' is a symbolic link (or lies under one) that leads "
+                    + "out of the workspace; refusing to read it.");
+        }
+        if (!Files.isRegularFile(real)) {
+            throw new InvalidInputException("csrFile '" + path + "' is not a regular file.");
+        }
+        byte[] content;
+        try (InputStream in = Files.newInputStream(real)) {
+            content = in.readNBytes(maxBytes + 1);
+        }
+        if (content.length > maxBytes) {
+            throw new InvalidInputException("csrFile '" + path + "' is larger than " + maxBytes
+                    + " bytes, far more than a certificate signing request; is it the right file?");
+        }
+        return content;
+    }
+
+    /**
+     * Writes the files into a directory of the workspace (created if needed) with {@link OutputWriter}, refusing
+     * a directory that is, or passes through, a symbolic link.
+     */
+    public static List<Path> writeOutputs(Path workspace, String relativeDir, Map<String, byte[]> files)
+            throws InvalidInputException, IOException {
+        String dir = Inputs.workspacePath(relativeDir, "outputDir");
+        Path base = workspace.toRealPath();
+        Path directory = base;
+        for (String segment : dir.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            directory = directory.resolve(segment);
+            if (Files.isSymbolicLink(directory)) {
+                throw new InvalidInputException("outputDir '" + dir + "' passes through the symbolic link "
+                        + base.relativize(directory) + "; refusing to write through it.");
+            }
+            if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(directory)) {
+                throw new InvalidInputException(
+                        "outputDir '" + dir + "': " + base.relativize(directory) + " exists and is not a directory.");
+            }
+        }
+        Files.createDirectories(directory);
+        if (!directory.toRealPath().startsWith(base)) {
+            throw new InvalidInputException("outputDir '" + dir + "' leads out of the workspace.");
+        }
+        return OutputWriter.write(directory, files);
+    }
+
+    /** The workspace-relative paths of the files, as they will be archived: 'dir/name', or 'name' for '.'. */
+    public static List<String> relativePaths(String relativeDir, Iterable<String> names) throws InvalidInputException {
+        String dir = normalizeDirectory(Inputs.workspacePath(relativeDir, "outputDir"));
+        List<String> paths = new java.util.ArrayList<>();
+        for (String name : names) {
+            paths.add(dir.isEmpty() ? name : dir + "/" + name);
+        }
+        return paths;
+    }
+
+    /** 'a/./b/' becomes 'a/b'; '.' becomes '' (the workspace itself). */
+    public static String normalizeDirectory(String path) {
+        List<String> segments = new java.util.ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        return String.join("/", segments);
+    }
+}
