@@ -16,7 +16,6 @@ import java.util.Locale;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
-import okhttp3.OkHttpClient;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -172,7 +171,7 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
         Duration connect = Duration.ofSeconds(connectTimeoutSeconds);
         Duration read = Duration.ofSeconds(readTimeoutSeconds);
         return settings.withTimeouts(connect, read, connect.plus(read).plusSeconds(20))
-                .withHttpClientBuilder(() -> JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()));
+                .withHttpClientBuilder(() -> JenkinsOkHttpClient.newClientBuilder(ClientSettings.sharedHttpClient()));
     }
 
     /**

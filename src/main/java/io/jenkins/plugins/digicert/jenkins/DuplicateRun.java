@@ -15,6 +15,7 @@ import io.jenkins.plugins.digicert.duplicate.DuplicateOutcome;
 import io.jenkins.plugins.digicert.duplicate.Inputs;
 import io.jenkins.plugins.digicert.duplicate.InvalidInputException;
 import io.jenkins.plugins.digicert.duplicate.WaitPolicy;
+import io.jenkins.plugins.digicert.duplicate.WorkspaceFiles;
 import io.jenkins.plugins.digicert.pki.CsrParser;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,7 +49,7 @@ final class DuplicateRun {
         DuplicateOptions options;
         try {
             csrPath = Inputs.workspacePath(request.csrFile(), "csrFile");
-            outputDir = normalizeDir(Inputs.workspacePath(
+            outputDir = WorkspaceFiles.normalizeDirectory(Inputs.workspacePath(
                     blankToNull(request.outputDir()) == null ? DEFAULT_OUTPUT_DIR : request.outputDir(), "outputDir"));
             options = DuplicateOptions.builder(request.orderId())
                     .commonName(request.commonName())
@@ -72,7 +73,7 @@ final class DuplicateRun {
 
         ApiKey key = apiKey(request.credentialsId(), run);
 
-        WorkspaceFiles.Result csr = WorkspaceFiles.readCsr(workspace, csrPath, CsrParser.MAX_BYTES);
+        AgentFiles.Result csr = AgentFiles.readCsr(workspace, csrPath, CsrParser.MAX_BYTES);
         if (!csr.isOk()) {
             throw new AbortException(csr.problem());
         }
@@ -86,13 +87,15 @@ final class DuplicateRun {
         }
 
         Map<String, byte[]> files = outcome.files().contents();
-        WorkspaceFiles.Result written = WorkspaceFiles.writeOutputs(workspace, outputDir, files);
+        AgentFiles.Result written = AgentFiles.writeOutputs(workspace, outputDir.isEmpty() ? "." : outputDir, files);
         if (!written.isOk()) {
             throw new AbortException(written.problem());
         }
-        List<String> workspaceFiles = new ArrayList<>();
-        for (String name : files.keySet()) {
-            workspaceFiles.add(outputDir.isEmpty() ? name : outputDir + "/" + name);
+        List<String> workspaceFiles;
+        try {
+            workspaceFiles = WorkspaceFiles.relativePaths(outputDir.isEmpty() ? "." : outputDir, files.keySet());
+        } catch (InvalidInputException e) {
+            throw new AbortException(e.getMessage());
         }
         console.println("DigiCert: wrote " + String.join(", ", workspaceFiles));
 
@@ -148,17 +151,6 @@ final class DuplicateRun {
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage() + " (credential '" + id + "')");
         }
-    }
-
-    /** 'a/./b/' -> 'a/b'; '.' -> '' (the workspace itself). */
-    static String normalizeDir(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (!segment.isEmpty() && !segment.equals(".")) {
-                segments.add(segment);
-            }
-        }
-        return String.join("/", segments);
     }
 
     static String blankToNull(String value) {
