@@ -78,23 +78,27 @@ public final class CertCentralClient {
 
     /** One certificate by its id, as PEM: leaf, intermediates and root ({@code pem_all}). */
     public String downloadPemAll(long certificateId) throws CertCentralException, InterruptedException {
-        return call("GET", "certificate/" + certificateId + "/download/format/pem_all", null);
+        return call("GET", "certificate/" + certificateId + "/download/format/pem_all", null)
+                .body();
     }
 
-    private <T> T readJson(String body, Class<T> type, String method, String path) throws CertCentralException {
+    /** A successful answer: its status and its body, already cut to the size limit and cleared of the key. */
+    private record Answer(int status, String body) {}
+
+    private <T> T readJson(Answer answer, Class<T> type, String method, String path) throws CertCentralException {
         try {
-            T value = JSON.readValue(body, type);
+            T value = JSON.readValue(answer.body(), type);
             if (value == null) {
-                throw CertCentralException.unreadableSuccess(200, method, "/" + path, "(empty JSON)");
+                throw CertCentralException.unreadableSuccess(answer.status(), method, "/" + path, "(empty JSON)");
             }
             return value;
         } catch (JacksonException e) {
             throw CertCentralException.unreadableSuccess(
-                    200, method, "/" + path, "(malformed JSON) " + ErrorBodyParser.shorten(body));
+                    answer.status(), method, "/" + path, "(malformed JSON) " + ErrorBodyParser.shorten(answer.body()));
         }
     }
 
-    private String call(String method, String path, RequestBody body)
+    private Answer call(String method, String path, RequestBody body)
             throws CertCentralException, InterruptedException {
         HttpUrl url = settings.baseUrl().resolve(path);
         if (url == null) {
@@ -114,7 +118,7 @@ public final class CertCentralClient {
             Optional<Duration> askedDelay = Optional.empty();
             try (Response response = http.newCall(request).execute()) {
                 if (response.isSuccessful()) {
-                    return readBody(response, method, path);
+                    return new Answer(response.code(), readBody(response, method, path));
                 }
                 failure = new CertCentralException(
                         response.code(), method, "/" + path, ErrorBodyParser.parse(redact(safeBody(response))), null);

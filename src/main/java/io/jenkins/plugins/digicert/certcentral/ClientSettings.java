@@ -73,54 +73,20 @@ public final class ClientSettings {
     }
 
     public ClientSettings withRegion(Region region) {
-        return withBaseUrl(HttpUrl.get(region.baseUrl()));
+        return copy(HttpUrl.get(region.baseUrl()), connectTimeout, readTimeout, callTimeout, maxResponseBytes);
     }
 
     /** A custom base URL: https, or http to loopback only. */
     public ClientSettings withBaseUrl(String url) {
-        return withBaseUrl(BaseUrls.parse(url));
-    }
-
-    private ClientSettings withBaseUrl(HttpUrl url) {
-        return new ClientSettings(
-                url,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                maxResponseBytes,
-                retryPolicy,
-                rateLimiters,
-                time,
-                random,
-                httpClientBuilder);
+        return copy(BaseUrls.parse(url), connectTimeout, readTimeout, callTimeout, maxResponseBytes);
     }
 
     public ClientSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new ClientSettings(
-                baseUrl,
-                connect,
-                read,
-                call,
-                maxResponseBytes,
-                retryPolicy,
-                rateLimiters,
-                time,
-                random,
-                httpClientBuilder);
+        return copy(baseUrl, connect, read, call, maxResponseBytes);
     }
 
     public ClientSettings withMaxResponseBytes(long bytes) {
-        return new ClientSettings(
-                baseUrl,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                bytes,
-                retryPolicy,
-                rateLimiters,
-                time,
-                random,
-                httpClientBuilder);
+        return copy(baseUrl, connectTimeout, readTimeout, callTimeout, bytes);
     }
 
     public ClientSettings withRetryPolicy(RetryPolicy policy) {
@@ -181,6 +147,11 @@ public final class ClientSettings {
                 time,
                 random,
                 builder);
+    }
+
+    private ClientSettings copy(HttpUrl url, Duration connect, Duration read, Duration call, long maxBytes) {
+        return new ClientSettings(
+                url, connect, read, call, maxBytes, retryPolicy, rateLimiters, time, random, httpClientBuilder);
     }
 
     /** The base client whose connection pool and dispatcher all clients made here share. */

@@ -186,6 +186,7 @@ class CertCentralClientTest {
                 CertCentralException.class,
                 () -> client(CertCentralSimulator.API_KEY).submitDuplicate(ORDER, minimalBody()));
         assertTrue(e.outcomeUnknown(), "the duplicate may exist");
+        assertEquals(201, e.status());
         assertTrue(e.getMessage().startsWith("CertCentral's answer could not be read"), e.getMessage());
     }
 
