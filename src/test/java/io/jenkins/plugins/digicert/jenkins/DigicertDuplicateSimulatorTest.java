@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
+import hudson.model.Fingerprint;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Label;
@@ -64,7 +66,7 @@ class DigicertDuplicateSimulatorTest {
 
     @Test
     void pipelineOnAnAgentArchivesTheVerifiedChainAndReturnsItsFacts(JenkinsRule j) throws Exception {
-        configure(CertCentralSimulator.API_KEY);
+        StringCredentialsImpl credentials = configure(CertCentralSimulator.API_KEY);
         j.createOnlineSlave(Label.get("remote"));
         WorkflowRun run = j.buildAndAssertSuccess(job(
                 j,
@@ -91,6 +93,9 @@ class DigicertDuplicateSimulatorTest {
                         + "digicert/root.pem, digicert/duplicate.json]",
                 run);
         j.assertLogNotContains(CertCentralSimulator.API_KEY, run);
+        Fingerprint usage = CredentialsProvider.getFingerprintOf(credentials);
+        assertNotNull(usage, "the credential's use is tracked");
+        assertEquals(List.of("duplicate"), usage.getJobs());
     }
 
     @Test
@@ -201,6 +206,7 @@ class DigicertDuplicateSimulatorTest {
         config.setRegion(DigicertGlobalConfiguration.REGION_CUSTOM);
         config.setPollFirstSeconds(1);
         config.setPollMaxSeconds(1);
+        return credentials;
     }
 
     private static WorkflowJob job(JenkinsRule j, String script) throws Exception {
