@@ -23,7 +23,7 @@ public final class DuplicateOutcome {
                 requestIds,
                 certificateId,
                 DuplicateResult.ISSUED,
-                commonNameOf(chain, leaf),
+                leaf.commonName() != null ? leaf.commonName() : firstName(leaf),
                 leaf.dnsNames(),
                 leaf.serialNumber(),
                 leaf.sha256Fingerprint(),
@@ -60,13 +60,7 @@ public final class DuplicateOutcome {
         return files;
     }
 
-    private static String commonNameOf(CertificateChain chain, CertificateFacts leaf) {
-        javax.security.auth.x500.X500Principal subject = chain.leaf().getSubjectX500Principal();
-        for (String part : subject.getName().split(",")) {
-            if (part.startsWith("CN=")) {
-                return part.substring(3);
-            }
-        }
+    private static String firstName(CertificateFacts leaf) {
         return leaf.dnsNames().isEmpty() ? null : leaf.dnsNames().get(0);
     }
 }

@@ -11,9 +11,14 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /** What people ask about an issued certificate, in plain values. */
 public record CertificateFacts(
+        String commonName,
         String subject,
         String issuer,
         String serialNumber,
@@ -30,6 +35,7 @@ public record CertificateFacts(
 
     public static CertificateFacts of(X509Certificate certificate) {
         return new CertificateFacts(
+                commonName(certificate),
                 certificate.getSubjectX500Principal().getName(),
                 certificate.getIssuerX500Principal().getName(),
                 certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
@@ -37,6 +43,15 @@ public record CertificateFacts(
                 certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(),
                 dnsNames(certificate));
+    }
+
+    /** The subject's CN, read from the encoded name (a CN may itself contain commas), or null. */
+    private static String commonName(X509Certificate certificate) {
+        RDN[] rdns = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
+                .getRDNs(BCStyle.CN);
+        return rdns.length == 0
+                ? null
+                : IETFUtils.valueToString(rdns[0].getFirst().getValue());
     }
 
     private static String sha256(X509Certificate certificate) {

@@ -145,6 +145,7 @@ class ChainAssemblerTest {
         assertEquals(LEAF.getNotAfter().toInstant(), facts.notAfter());
         assertEquals(95, facts.sha256Fingerprint().length(), "32 bytes as hex pairs with colons");
         assertTrue(facts.subject().contains("CN=www.example.com"));
+        assertEquals("www.example.com", facts.commonName());
     }
 
     private static CertificateChain assemble(X509Certificate... certificates) throws Exception {
