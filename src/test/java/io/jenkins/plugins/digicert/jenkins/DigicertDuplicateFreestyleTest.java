@@ -1,0 +1,191 @@
+package io.jenkins.plugins.digicert.jenkins;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
+import hudson.model.Fingerprint;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.util.Secret;
+import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
+import io.jenkins.plugins.digicert.simulator.Endpoint;
+import io.jenkins.plugins.digicert.simulator.TestCsrs;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestBuilder;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The freestyle build step end to end: a {@link TestBuilder} puts the CSR into the workspace, then
+ * {@link DigicertDuplicateBuilder} asks the CertCentral simulator for the duplicate and archives the files.
+ */
+@WithJenkins
+class DigicertDuplicateFreestyleTest {
+
+    private static final long ORDER_ID = 1234567;
+    private static final String CSR_FILE = "tls/server.csr";
+    private static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
+
+    private CertCentralSimulator simulator;
+
+    @BeforeEach
+    void startSimulator() throws IOException {
+        simulator = CertCentralSimulator.start();
+        simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
+    }
+
+    @AfterEach
+    void stopSimulator() throws IOException {
+        simulator.close();
+        assertEquals(List.of(), simulator.violations(), "requests CertCentral would refuse");
+    }
+
+    @Test
+    void freestyleBuildArchivesTheDuplicateUnderTheExpandedOutputDir(JenkinsRule j) throws Exception {
+        StringCredentialsImpl credentials = configure(CertCentralSimulator.API_KEY);
+        FreeStyleProject project = j.createFreeStyleProject();
+        project.getBuildersList().add(new WriteCsr());
+        DigicertDuplicateBuilder builder = new DigicertDuplicateBuilder("digicert", String.valueOf(ORDER_ID), CSR_FILE);
+        builder.setOutputDir("certs/${BUILD_NUMBER}");
+        project.getBuildersList().add(builder);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        String dir = "certs/" + build.getNumber();
+        List<String> expected = List.of(
+                dir + "/certificate.pem",
+                dir + "/chain.pem",
+                dir + "/fullchain.pem",
+                dir + "/root.pem",
+                dir + "/duplicate.json");
+        assertEquals(sorted(expected), artifactPaths(build));
+        j.assertLogContains("DigiCert: archived 5 files as build artifacts", build);
+
+        X509Certificate leaf =
+                certificates(artifact(build, dir + "/certificate.pem")).get(0);
+        assertArrayEquals(
+                CSR.keys().getPublic().getEncoded(),
+                leaf.getPublicKey().getEncoded(),
+                "the certificate is for the CSR's key");
+        leaf.verify(simulator.ca().issuing().getPublicKey());
+        assertEquals(List.of(leaf, simulator.ca().issuing()), certificates(artifact(build, dir + "/fullchain.pem")));
+        assertEquals(List.of(simulator.ca().root()), certificates(artifact(build, dir + "/root.pem")));
+        JsonNode summary = new ObjectMapper().readTree(artifact(build, dir + "/duplicate.json"));
+        assertEquals("issued", summary.path("status").asText());
+        assertEquals(
+                leaf.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+                summary.path("serialNumber").asText());
+
+        FilePath workspace = j.jenkins.getWorkspaceFor(project);
+        assertNotNull(workspace);
+        for (String path : expected) {
+            assertTrue(workspace.child(path).exists(), path + " is in the workspace");
+        }
+
+        j.assertLogNotContains(CertCentralSimulator.API_KEY, build);
+        Fingerprint usage = CredentialsProvider.getFingerprintOf(credentials);
+        assertNotNull(usage, "the credential's use is tracked");
+        assertEquals(List.of(project.getFullName()), usage.getJobs());
+        assertEquals(1, simulator.duplicatesCreated());
+    }
+
+    @Test
+    void unknownOrderFailsTheFreestyleBuild(JenkinsRule j) throws Exception {
+        configure(CertCentralSimulator.API_KEY);
+        FreeStyleProject project = j.createFreeStyleProject();
+        project.getBuildersList().add(new WriteCsr());
+        project.getBuildersList().add(new DigicertDuplicateBuilder("digicert", "999", CSR_FILE));
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("The order was not found", build);
+        j.assertLogNotContains(CertCentralSimulator.API_KEY, build);
+        assertEquals(List.of(), artifactPaths(build));
+        assertEquals(0, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
+        FilePath workspace = j.jenkins.getWorkspaceFor(project);
+        assertNotNull(workspace);
+        assertFalse(workspace.child("digicert").exists(), "no files for a failed duplicate");
+    }
+
+    /** Puts the CSR into the build's workspace, as an earlier build step (a checkout, a script) would. */
+    private static final class WriteCsr extends TestBuilder {
+        @Override
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws InterruptedException, IOException {
+            FilePath workspace = build.getWorkspace();
+            if (workspace == null) {
+                throw new IOException("no workspace for " + build);
+            }
+            workspace.child(CSR_FILE).write(CSR.pem(), "US-ASCII");
+            return true;
+        }
+    }
+
+    private StringCredentialsImpl configure(String apiKey) throws IOException {
+        StringCredentialsImpl credentials = new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, "digicert", "CertCentral API key", Secret.fromString(apiKey));
+        SystemCredentialsProvider.getInstance().getCredentials().add(credentials);
+        SystemCredentialsProvider.getInstance().save();
+        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+        config.setCustomUrl(simulator.baseUrl());
+        config.setRegion(DigicertGlobalConfiguration.REGION_CUSTOM);
+        config.setPollFirstSeconds(1);
+        config.setPollMaxSeconds(1);
+        return credentials;
+    }
+
+    private static List<String> artifactPaths(Run<?, ?> run) {
+        List<String> paths = new ArrayList<>();
+        for (Run<?, ?>.Artifact artifact : run.getArtifacts()) {
+            paths.add(artifact.relativePath);
+        }
+        return sorted(paths);
+    }
+
+    private static List<String> sorted(List<String> paths) {
+        List<String> copy = new ArrayList<>(paths);
+        copy.sort(null);
+        return copy;
+    }
+
+    private static byte[] artifact(Run<?, ?> run, String path) throws IOException {
+        try (InputStream in = run.getArtifactManager().root().child(path).open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static List<X509Certificate> certificates(byte[] pem) throws Exception {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Certificate certificate :
+                CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
+            certificates.add((X509Certificate) certificate);
+        }
+        return certificates;
+    }
+}

@@ -1,0 +1,358 @@
+package io.jenkins.plugins.digicert.jenkins;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.FilePath;
+import hudson.model.Fingerprint;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.queue.QueueTaskFuture;
+import hudson.slaves.DumbSlave;
+import hudson.util.Secret;
+import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
+import io.jenkins.plugins.digicert.simulator.Endpoint;
+import io.jenkins.plugins.digicert.simulator.Issuance;
+import io.jenkins.plugins.digicert.simulator.TestCsrs;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The {@code digicertDuplicate} step end to end: a real Pipeline, real HTTP to the CertCentral simulator on
+ * loopback, certificates from the simulator's test CA, files written on the node and archived by the controller.
+ */
+@WithJenkins
+class DigicertDuplicatePipelineTest {
+
+    private static final long ORDER_ID = 1234567;
+    private static final String CREDENTIALS_ID = "digicert";
+    private static final String CSR_FILE = "tls/server.csr";
+    private static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
+
+    /** The step's default outputDir and the files a chain with an intermediate and a root produces, in order. */
+    private static final List<String> DEFAULT_PATHS = List.of(
+            "digicert/certificate.pem",
+            "digicert/chain.pem",
+            "digicert/fullchain.pem",
+            "digicert/root.pem",
+            "digicert/duplicate.json");
+
+    private CertCentralSimulator simulator;
+
+    @BeforeEach
+    void startSimulator() throws IOException {
+        simulator = CertCentralSimulator.start();
+        simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
+    }
+
+    @AfterEach
+    void stopSimulator() throws IOException {
+        simulator.close();
+        assertEquals(List.of(), simulator.violations(), "requests CertCentral would refuse");
+    }
+
+    @Test
+    void duplicateOnAnAgentIsWrittenThereArchivedAndReturned(JenkinsRule j) throws Exception {
+        StringCredentialsImpl credentials = configure(CertCentralSimulator.API_KEY);
+        DumbSlave agent = j.createOnlineSlave(j.jenkins.getLabel("remote"));
+        WorkflowJob job = pipeline(
+                j,
+                "on-agent",
+                "node('remote') {\n"
+                        + writeCsr()
+                        + "  def cert = digicertDuplicate credentialsId: 'digicert', orderId: '1234567', "
+                        + "csrFile: 'tls/server.csr'\n"
+                        + "  echo \"status=${cert.status}\"\n"
+                        + "  echo \"orderId=${cert.orderId}\"\n"
+                        + "  echo \"serial=${cert.serialNumber}\"\n"
+                        + "  echo \"notAfter=${cert.notAfter}\"\n"
+                        + "  echo \"commonName=${cert.commonName}\"\n"
+                        + "  echo \"outputDir=${cert.outputDir}\"\n"
+                        + "  echo \"artifacts=${cert.artifacts}\"\n"
+                        + "  echo \"workspaceFiles=${cert.workspaceFiles}\"\n"
+                        + "}\n");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        // Archived under the fixed names, and nothing else.
+        assertEquals(sorted(DEFAULT_PATHS), artifactPaths(run));
+
+        // certificate.pem: the leaf, issued by the simulator's intermediate for the CSR's key.
+        List<X509Certificate> leafFile = certificates(artifact(run, "digicert/certificate.pem"));
+        assertEquals(1, leafFile.size(), "certificate.pem holds the leaf only");
+        X509Certificate leaf = leafFile.get(0);
+        assertArrayEquals(
+                CSR.keys().getPublic().getEncoded(),
+                leaf.getPublicKey().getEncoded(),
+                "the certificate is for the CSR's key");
+        leaf.verify(simulator.ca().issuing().getPublicKey());
+        assertEquals(List.of(leaf, simulator.ca().issuing()), certificates(artifact(run, "digicert/fullchain.pem")));
+        assertEquals(List.of(simulator.ca().issuing()), certificates(artifact(run, "digicert/chain.pem")));
+        assertEquals(List.of(simulator.ca().root()), certificates(artifact(run, "digicert/root.pem")));
+
+        String serial = leaf.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        JsonNode summary = new ObjectMapper().readTree(artifact(run, "digicert/duplicate.json"));
+        assertEquals("issued", summary.path("status").asText());
+        assertEquals(ORDER_ID, summary.path("orderId").asLong());
+        assertEquals(serial, summary.path("serialNumber").asText());
+
+        // The returned map, as the Pipeline saw it.
+        j.assertLogContains("status=issued", run);
+        j.assertLogContains("orderId=" + ORDER_ID, run);
+        j.assertLogContains("serial=" + serial, run);
+        j.assertLogContains("notAfter=" + leaf.getNotAfter().toInstant(), run);
+        j.assertLogContains("commonName=example.com", run);
+        j.assertLogContains("outputDir=digicert", run);
+        j.assertLogContains("artifacts=" + DEFAULT_PATHS, run);
+        j.assertLogContains("workspaceFiles=" + DEFAULT_PATHS, run);
+
+        // Written on the agent, not on the controller; the archived copy is the written one.
+        FilePath agentWorkspace = agent.getWorkspaceFor(job);
+        assertNotNull(agentWorkspace, "the agent is online");
+        for (String path : DEFAULT_PATHS) {
+            assertTrue(agentWorkspace.child(path).exists(), path + " is in the agent's workspace");
+        }
+        assertEquals(
+                agentWorkspace.child("digicert/certificate.pem").readToString(),
+                new String(artifact(run, "digicert/certificate.pem"), StandardCharsets.US_ASCII));
+        FilePath controllerWorkspace = j.jenkins.getWorkspaceFor(job);
+        assertNotNull(controllerWorkspace);
+        assertFalse(controllerWorkspace.child("digicert").exists(), "nothing is written on the controller");
+
+        // The key never reaches the log; its use is recorded against the job.
+        j.assertLogNotContains(CertCentralSimulator.API_KEY, run);
+        Fingerprint usage = CredentialsProvider.getFingerprintOf(credentials);
+        assertNotNull(usage, "the credential's use is tracked");
+        assertEquals(List.of(job.getFullName()), usage.getJobs());
+
+        assertEquals(1, simulator.duplicatesCreated());
+        assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
+    }
+
+    @Test
+    void pendingDuplicateIsAwaitedUntilIssued(JenkinsRule j) throws Exception {
+        configure(CertCentralSimulator.API_KEY);
+        simulator.setIssuance(Issuance.pendingThenIssued(2));
+
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, "pending", onController(step(""))));
+
+        j.assertLogContains("next check at", run);
+        j.assertLogContains("DigiCert issued the duplicate after", run);
+        assertEquals(sorted(DEFAULT_PATHS), artifactPaths(run));
+        X509Certificate leaf =
+                certificates(artifact(run, "digicert/certificate.pem")).get(0);
+        assertArrayEquals(
+                CSR.keys().getPublic().getEncoded(), leaf.getPublicKey().getEncoded());
+        // Two looks at the order's duplicates (pending, then issued), then one download.
+        assertEquals(2, simulator.requestCount(Endpoint.LIST_DUPLICATES));
+        assertEquals(1, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
+        assertEquals(1, simulator.duplicatesCreated());
+    }
+
+    @Test
+    void rejectedDuplicateFailsTheBuildAndWritesNothing(JenkinsRule j) throws Exception {
+        configure(CertCentralSimulator.API_KEY);
+        simulator.setIssuance(Issuance.pendingThenRejected(1));
+        WorkflowJob job = pipeline(j, "rejected", onController(step("")));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("DigiCert rejected the duplicate request", run);
+        assertEquals(List.of(), artifactPaths(run));
+        assertFalse(workspace(j, job).child("digicert").exists(), "no files for a rejected duplicate");
+        assertEquals(0, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
+    }
+
+    @Test
+    void invalidKeyFailsWithAdviceAndNeverShowsTheKey(JenkinsRule j) throws Exception {
+        String wrongKey = "wrong-key-5d1c9a7e3b2f4c6d8e0a1b2c3d4e5f60";
+        configure(wrongKey);
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline(j, "invalid-key", onController(step(""))));
+
+        j.assertLogContains("CertCentral rejected the API key as invalid or revoked", run);
+        j.assertLogNotContains(wrongKey, run);
+        assertEquals(List.of(), artifactPaths(run));
+        assertEquals(0, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE), "nothing is submitted with a bad key");
+        assertTrue(simulator.requestCount() > 0, "the key was tried against CertCentral");
+    }
+
+    @Test
+    void unknownOrderFailsWithAdvice(JenkinsRule j) throws Exception {
+        configure(CertCentralSimulator.API_KEY);
+
+        WorkflowRun run = j.buildAndAssertStatus(
+                Result.FAILURE,
+                pipeline(
+                        j,
+                        "unknown-order",
+                        onController("  digicertDuplicate credentialsId: 'digicert', orderId: '999', "
+                                + "csrFile: 'tls/server.csr'\n")));
+
+        j.assertLogContains("The order was not found", run);
+        j.assertLogNotContains(CertCentralSimulator.API_KEY, run);
+        assertEquals(List.of(), artifactPaths(run));
+        assertEquals(0, simulator.duplicatesCreated());
+    }
+
+    @Test
+    void abortWhileWaitingStopsPromptlyAndWritesNothing(JenkinsRule j) throws Exception {
+        configure(CertCentralSimulator.API_KEY);
+        simulator.setIssuance(Issuance.NEVER);
+        WorkflowJob job = pipeline(j, "abort", onController(step(", timeoutMinutes: 60")));
+
+        QueueTaskFuture<WorkflowRun> future = job.scheduleBuild2(0);
+        assertNotNull(future, "the build was scheduled");
+        WorkflowRun run = future.waitForStart();
+        j.waitForMessage("next check at", run);
+
+        long stopped = System.nanoTime();
+        run.doStop();
+        j.waitForCompletion(run);
+        Duration took = Duration.ofNanos(System.nanoTime() - stopped);
+
+        j.assertBuildStatus(Result.ABORTED, run);
+        assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "the abort took " + took);
+        assertFalse(workspace(j, job).child("digicert").exists(), "nothing is written for an aborted build");
+        assertEquals(List.of(), artifactPaths(run));
+
+        // The wait itself ended: with 1-second intervals a leftover waiter would keep polling.
+        int requestsAfterAbort = simulator.requestCount();
+        Thread.sleep(3000);
+        assertEquals(requestsAfterAbort, simulator.requestCount(), "CertCentral is still being polled");
+        assertEquals(1, simulator.duplicatesCreated());
+    }
+
+    @Test
+    void notArchivingWritesTheFilesToTheWorkspaceOnly(JenkinsRule j) throws Exception {
+        configure(CertCentralSimulator.API_KEY);
+        WorkflowJob job = pipeline(
+                j,
+                "no-archive",
+                onController("  def cert = digicertDuplicate credentialsId: 'digicert', orderId: '1234567', "
+                        + "csrFile: 'tls/server.csr', archive: false, outputDir: 'out/tls'\n"
+                        + "  echo \"artifacts=${cert.artifacts}\"\n"
+                        + "  echo \"workspaceFiles=${cert.workspaceFiles}\"\n"));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        assertEquals(List.of(), artifactPaths(run), "nothing is archived");
+        assertFalse(run.getHasArtifacts());
+        j.assertLogContains("artifacts=[]", run);
+        j.assertLogNotContains("DigiCert: archived", run);
+        List<String> written = List.of(
+                "out/tls/certificate.pem",
+                "out/tls/chain.pem",
+                "out/tls/fullchain.pem",
+                "out/tls/root.pem",
+                "out/tls/duplicate.json");
+        j.assertLogContains("workspaceFiles=" + written, run);
+        FilePath workspace = workspace(j, job);
+        for (String path : written) {
+            assertTrue(workspace.child(path).exists(), path + " is in the workspace");
+        }
+        X509Certificate leaf = certificates(workspace
+                        .child("out/tls/certificate.pem")
+                        .readToString()
+                        .getBytes(StandardCharsets.US_ASCII))
+                .get(0);
+        assertArrayEquals(
+                CSR.keys().getPublic().getEncoded(), leaf.getPublicKey().getEncoded());
+    }
+
+    /** Stores the key as a Secret text credential and points the plugin at the simulator, polling every second. */
+    private StringCredentialsImpl configure(String apiKey) throws IOException {
+        StringCredentialsImpl credentials = new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, CREDENTIALS_ID, "CertCentral API key", Secret.fromString(apiKey));
+        SystemCredentialsProvider.getInstance().getCredentials().add(credentials);
+        SystemCredentialsProvider.getInstance().save();
+        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+        config.setCustomUrl(simulator.baseUrl());
+        config.setRegion(DigicertGlobalConfiguration.REGION_CUSTOM);
+        config.setPollFirstSeconds(1);
+        config.setPollMaxSeconds(1);
+        return credentials;
+    }
+
+    private static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws IOException {
+        WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
+    }
+
+    /** A node block on the controller (the only node unless a test adds an agent) that first writes the CSR. */
+    private static String onController(String body) {
+        return "node {\n" + writeCsr() + body + "}\n";
+    }
+
+    /** PEM is plain ASCII without quotes or backslashes, so a triple-quoted Groovy string carries it unchanged. */
+    private static String writeCsr() {
+        return "  writeFile file: '" + CSR_FILE + "', encoding: 'US-ASCII', text: '''" + CSR.pem() + "'''\n";
+    }
+
+    private static String step(String moreArguments) {
+        return "  digicertDuplicate credentialsId: '" + CREDENTIALS_ID + "', orderId: '" + ORDER_ID + "', csrFile: '"
+                + CSR_FILE + "'" + moreArguments + "\n";
+    }
+
+    private static FilePath workspace(JenkinsRule j, WorkflowJob job) {
+        FilePath workspace = j.jenkins.getWorkspaceFor(job);
+        assertNotNull(workspace);
+        return workspace;
+    }
+
+    private static List<String> artifactPaths(Run<?, ?> run) {
+        List<String> paths = new ArrayList<>();
+        for (Run<?, ?>.Artifact artifact : run.getArtifacts()) {
+            paths.add(artifact.relativePath);
+        }
+        return sorted(paths);
+    }
+
+    private static List<String> sorted(List<String> paths) {
+        List<String> copy = new ArrayList<>(paths);
+        copy.sort(null);
+        return copy;
+    }
+
+    private static byte[] artifact(Run<?, ?> run, String path) throws IOException {
+        try (InputStream in = run.getArtifactManager().root().child(path).open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static List<X509Certificate> certificates(byte[] pem) throws Exception {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Certificate certificate :
+                CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
+            certificates.add((X509Certificate) certificate);
+        }
+        return certificates;
+    }
+}
