@@ -128,6 +128,34 @@ public final class Inputs {
         return id;
     }
 
+    /** A day: longer approvals are better waited for by a later build with {@code waitForIssuance: false}. */
+    public static final int MAX_TIMEOUT_MINUTES = 1440;
+
+    /** Minutes to wait for issuance, from 1 to {@link #MAX_TIMEOUT_MINUTES}; null keeps the global default. */
+    public static Integer timeoutMinutes(Integer value) throws InvalidInputException {
+        if (value != null && (value < 1 || value > MAX_TIMEOUT_MINUTES)) {
+            throw new InvalidInputException(timeoutMessage(String.valueOf(value)));
+        }
+        return value;
+    }
+
+    /** The same from a form's text box: empty is the global default. */
+    public static Integer timeoutMinutes(String text) throws InvalidInputException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return timeoutMinutes(Integer.valueOf(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(timeoutMessage(shown(text.strip())));
+        }
+    }
+
+    private static String timeoutMessage(String value) {
+        return "timeoutMinutes must be a whole number from 1 to " + MAX_TIMEOUT_MINUTES
+                + ", or empty for the global default, not " + value + ".";
+    }
+
     /**
      * A path inside the workspace: relative, with '/' or '\' separators, no '..' segment, no drive letter.
      * Symbolic links are checked where the file lives (the Jenkins layer asks the agent).

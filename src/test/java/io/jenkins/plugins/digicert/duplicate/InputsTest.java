@@ -95,6 +95,18 @@ class InputsTest {
         assertMessage(() -> Inputs.caCertId("abc/../x"), "caCertId 'abc/../x' is not an intermediate CA id");
     }
 
+    @Test
+    void timeoutMinutesFromOneMinuteToADay() throws Exception {
+        assertNull(Inputs.timeoutMinutes((Integer) null));
+        assertNull(Inputs.timeoutMinutes(" "));
+        assertEquals(1, Inputs.timeoutMinutes(1));
+        assertEquals(1440, Inputs.timeoutMinutes(" 1440 "));
+        assertMessage(() -> Inputs.timeoutMinutes(0), "timeoutMinutes must be a whole number from 1 to 1440");
+        assertMessage(() -> Inputs.timeoutMinutes(1441), "not 1441.");
+        assertMessage(() -> Inputs.timeoutMinutes("ten"), "not ten.");
+        assertMessage(() -> Inputs.timeoutMinutes("2.5"), "not 2.5.");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"server.csr", "tls/server.csr", "tls\\server.csr", "./tls/server.csr", "a..b/c"})
     void workspacePathsInside(String path) throws Exception {
