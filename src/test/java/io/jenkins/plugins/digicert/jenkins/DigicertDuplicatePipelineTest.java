@@ -300,7 +300,7 @@ class DigicertDuplicatePipelineTest {
         return credentials;
     }
 
-    private static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws IOException {
+    private static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws Exception {
         WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;
