@@ -3,6 +3,7 @@ package io.jenkins.plugins.digicert.jenkins;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -190,7 +191,12 @@ public class DigicertDuplicateStep extends Step {
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
-        private final DuplicateRequest request;
+        /**
+         * Transient like WriteFileStep.Execution's step: this execution fails on resume, so the request has no reason
+         * to be written into the build's program.dat.
+         */
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "never resumed; see onResume")
+        private final transient DuplicateRequest request;
 
         Execution(StepContext context, DuplicateRequest request) {
             super(context);

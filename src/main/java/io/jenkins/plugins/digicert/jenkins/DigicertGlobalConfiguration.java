@@ -2,6 +2,7 @@ package io.jenkins.plugins.digicert.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
@@ -9,8 +10,10 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.digicert.certcentral.BaseUrls;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
 import io.jenkins.plugins.digicert.certcentral.Region;
+import io.jenkins.plugins.digicert.duplicate.Inputs;
 import io.jenkins.plugins.digicert.duplicate.WaitPolicy;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import jenkins.model.GlobalConfiguration;
@@ -35,7 +38,6 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
     public static final String REGION_CUSTOM = "CUSTOM";
 
     static final int MAX_SECONDS = 600;
-    static final int MAX_MINUTES = 1440;
 
     private String region = REGION_US;
     private String customUrl;
@@ -108,7 +110,7 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDefaultTimeoutMinutes(int minutes) {
-        this.defaultTimeoutMinutes = inRange(minutes, 1, MAX_MINUTES, "defaultTimeoutMinutes");
+        this.defaultTimeoutMinutes = inRange(minutes, 1, Inputs.MAX_TIMEOUT_MINUTES, "defaultTimeoutMinutes");
         save();
     }
 
@@ -133,8 +135,8 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Checks the custom URL before anything is bound, so that a bad value is reported on the form and leaves the
-     * saved configuration untouched.
+     * Checks the custom URL before anything is bound, and binds the rest as one change: a value refused by a setter
+     * restores every field and saves nothing, so a rejected form never leaves half of itself behind.
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
@@ -148,10 +150,39 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
         } catch (IllegalArgumentException e) {
             throw new FormException(e.getMessage(), "customUrl");
         }
-        try {
-            return super.configure(req, json);
-        } catch (IllegalArgumentException e) {
-            throw new FormException(e.getMessage(), (String) null);
+        Values before = new Values();
+        try (BulkChange change = new BulkChange(this)) {
+            try {
+                super.configure(req, json);
+            } catch (IllegalArgumentException e) {
+                before.restore();
+                throw new FormException(e.getMessage(), (String) null);
+            }
+            change.commit();
+            return true;
+        } catch (IOException e) {
+            throw new FormException("Could not save the DigiCert configuration: " + e.getMessage(), e, null);
+        }
+    }
+
+    /** The saved values, to put back when a form is refused half-way through binding. */
+    private final class Values {
+        private final String region = DigicertGlobalConfiguration.this.region;
+        private final String customUrl = DigicertGlobalConfiguration.this.customUrl;
+        private final int connectTimeoutSeconds = DigicertGlobalConfiguration.this.connectTimeoutSeconds;
+        private final int readTimeoutSeconds = DigicertGlobalConfiguration.this.readTimeoutSeconds;
+        private final int defaultTimeoutMinutes = DigicertGlobalConfiguration.this.defaultTimeoutMinutes;
+        private final int pollFirstSeconds = DigicertGlobalConfiguration.this.pollFirstSeconds;
+        private final int pollMaxSeconds = DigicertGlobalConfiguration.this.pollMaxSeconds;
+
+        void restore() {
+            DigicertGlobalConfiguration.this.region = region;
+            DigicertGlobalConfiguration.this.customUrl = customUrl;
+            DigicertGlobalConfiguration.this.connectTimeoutSeconds = connectTimeoutSeconds;
+            DigicertGlobalConfiguration.this.readTimeoutSeconds = readTimeoutSeconds;
+            DigicertGlobalConfiguration.this.defaultTimeoutMinutes = defaultTimeoutMinutes;
+            DigicertGlobalConfiguration.this.pollFirstSeconds = pollFirstSeconds;
+            DigicertGlobalConfiguration.this.pollMaxSeconds = pollMaxSeconds;
         }
     }
 

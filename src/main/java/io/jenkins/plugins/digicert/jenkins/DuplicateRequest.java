@@ -1,7 +1,6 @@
 package io.jenkins.plugins.digicert.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +20,7 @@ record DuplicateRequest(
         String outputDir,
         boolean archive,
         boolean waitForIssuance,
-        @CheckForNull Integer timeoutMinutes)
-        implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+        @CheckForNull Integer timeoutMinutes) {
 
     DuplicateRequest {
         dnsNames = dnsNames == null ? new ArrayList<>() : new ArrayList<>(dnsNames);

@@ -123,12 +123,7 @@ final class DuplicateRun {
 
     private static WaitPolicy waitPolicy(DigicertGlobalConfiguration config, DuplicateRequest request)
             throws InvalidInputException {
-        Integer minutes = request.timeoutMinutes();
-        if (minutes != null && (minutes < 1 || minutes > DigicertGlobalConfiguration.MAX_MINUTES)) {
-            throw new InvalidInputException("timeoutMinutes must be between 1 and "
-                    + DigicertGlobalConfiguration.MAX_MINUTES + " (or left empty for the global default), not "
-                    + minutes + ".");
-        }
+        Integer minutes = Inputs.timeoutMinutes(request.timeoutMinutes());
         return config.waitPolicy(request.waitForIssuance(), minutes);
     }
 

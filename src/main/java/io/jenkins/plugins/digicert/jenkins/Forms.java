@@ -118,19 +118,12 @@ final class Forms {
     }
 
     static FormValidation timeoutMinutes(String value) {
-        if (value == null || value.isBlank()) {
-            return FormValidation.ok();
-        }
         try {
-            int minutes = Integer.parseInt(value.strip());
-            if (minutes >= 1 && minutes <= DigicertGlobalConfiguration.MAX_MINUTES) {
-                return FormValidation.ok();
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            Inputs.timeoutMinutes(value);
+            return FormValidation.ok();
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
         }
-        return FormValidation.error("timeoutMinutes must be a whole number from 1 to "
-                + DigicertGlobalConfiguration.MAX_MINUTES + ", or empty for the global default.");
     }
 
     /** Splits each entry on commas, spaces and line breaks: a form's text area arrives as one entry. */

@@ -2,10 +2,12 @@ package io.jenkins.plugins.digicert.jenkins;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -21,6 +23,9 @@ import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -129,6 +134,19 @@ class DigicertDuplicateBuilderTest {
             assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCommonName(project, "not a name").kind);
             assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCaCertId(project, "bad id!").kind);
         }
+    }
+
+    @Test
+    void formValidationAnswersPostOnly(JenkinsRule j) throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        String check = "descriptorByName/" + DigicertDuplicateBuilder.class.getName() + "/checkOrderId?value=12ab";
+
+        Page posted = wc.getPage(new WebRequest(wc.createCrumbedUrl(check), HttpMethod.POST));
+        assertEquals(200, posted.getWebResponse().getStatusCode());
+        assertThat(posted.getWebResponse().getContentAsString(), containsString("12ab"));
+
+        Page got = wc.goTo(check, null);
+        assertNotEquals(200, got.getWebResponse().getStatusCode(), "a GET must not reach the check");
     }
 
     private static List<String> values(ListBoxModel items) {

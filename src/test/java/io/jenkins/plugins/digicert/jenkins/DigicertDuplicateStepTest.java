@@ -1,6 +1,6 @@
 package io.jenkins.plugins.digicert.jenkins;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
@@ -10,9 +10,10 @@ import hudson.util.Secret;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -35,48 +36,48 @@ class DigicertDuplicateStepTest {
 
     @Test
     void csrFileOutsideTheWorkspaceIsRefused(JenkinsRule j) throws Exception {
-        try (ServerSocket server = silentServer(j)) {
+        try (SilentServer server = silentServer(j)) {
             WorkflowRun run =
                     runFailing(j, "node { writeFile file: 'x.csr', text: 'x'\n" + STEP + "csrFile: '../x.csr' }");
             j.assertLogContains("leads out of the workspace", run);
-            assertNoConnection(server);
+            assertEquals(0, server.connections.get(), "the plugin connected to CertCentral");
         }
     }
 
     @Test
     void absoluteCsrFileIsRefused(JenkinsRule j) throws Exception {
-        try (ServerSocket server = silentServer(j)) {
+        try (SilentServer server = silentServer(j)) {
             WorkflowRun run = runFailing(j, "node { " + STEP + "csrFile: '/etc/server.csr' }");
             j.assertLogContains("is absolute", run);
-            assertNoConnection(server);
+            assertEquals(0, server.connections.get(), "the plugin connected to CertCentral");
         }
     }
 
     @Test
     void outputDirOutsideTheWorkspaceIsRefused(JenkinsRule j) throws Exception {
-        try (ServerSocket server = silentServer(j)) {
+        try (SilentServer server = silentServer(j)) {
             WorkflowRun run = runFailing(j, "node { " + STEP + "csrFile: 'x.csr', outputDir: '../out' }");
             j.assertLogContains("outputDir '../out' leads out of the workspace", run);
-            assertNoConnection(server);
+            assertEquals(0, server.connections.get(), "the plugin connected to CertCentral");
         }
     }
 
     @Test
     void unknownCredentialIsNamedByIdOnly(JenkinsRule j) throws Exception {
-        try (ServerSocket server = silentServer(j)) {
+        try (SilentServer server = silentServer(j)) {
             WorkflowRun run = runFailing(
                     j,
                     "node { writeFile file: 'x.csr', text: 'x'\n"
                             + "digicertDuplicate credentialsId: 'missing-id', orderId: '1234567', csrFile: 'x.csr' }");
             j.assertLogContains("No Secret text credential with the ID 'missing-id'", run);
-            assertNoConnection(server);
+            assertEquals(0, server.connections.get(), "the plugin connected to CertCentral");
         }
     }
 
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "creating symbolic links needs a privilege on Windows")
     void symbolicLinkOutOfTheWorkspaceIsRefused(JenkinsRule j, @TempDir Path outside) throws Exception {
-        try (ServerSocket server = silentServer(j)) {
+        try (SilentServer server = silentServer(j)) {
             Path secret = Files.writeString(outside.resolve("elsewhere.csr"), "not for this build");
             WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, "link");
             FilePath workspace = j.jenkins.getWorkspaceFor(job);
@@ -88,7 +89,7 @@ class DigicertDuplicateStepTest {
 
             j.assertLogContains("leads out of the workspace; refusing to read it", run);
             j.assertLogNotContains("not for this build", run);
-            assertNoConnection(server);
+            assertEquals(0, server.connections.get(), "the plugin connected to CertCentral");
         }
     }
 
@@ -100,23 +101,49 @@ class DigicertDuplicateStepTest {
         return run;
     }
 
-    /** A loopback socket that accepts no connection; the plugin is configured to call it. */
-    private static ServerSocket silentServer(JenkinsRule j) throws IOException {
+    /** Points the plugin at a loopback server that counts connections and never answers. */
+    private static SilentServer silentServer(JenkinsRule j) throws IOException {
         SystemCredentialsProvider.getInstance()
                 .getCredentials()
                 .add(new StringCredentialsImpl(
                         CredentialsScope.GLOBAL, "digicert-api-key", "CertCentral", Secret.fromString("k3y-value")));
         SystemCredentialsProvider.getInstance().save();
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        SilentServer server = new SilentServer();
         DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
-        config.setCustomUrl("http://127.0.0.1:" + server.getLocalPort() + "/services/v2/");
+        config.setCustomUrl("http://127.0.0.1:" + server.socket.getLocalPort() + "/services/v2/");
         config.setRegion(DigicertGlobalConfiguration.REGION_CUSTOM);
         config.setReadTimeoutSeconds(5);
         return server;
     }
 
-    private static void assertNoConnection(ServerSocket server) throws IOException {
-        server.setSoTimeout(200);
-        assertThrows(SocketTimeoutException.class, server::accept, "the plugin connected to CertCentral");
+    /**
+     * Accepts and counts every connection on the same literal address the plugin is given, so that no connection is
+     * lost to the address family or to an operating system dropping unaccepted ones.
+     */
+    private static final class SilentServer implements AutoCloseable {
+        final ServerSocket socket;
+        final AtomicInteger connections = new AtomicInteger();
+
+        SilentServer() throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+            Thread acceptor = new Thread(this::acceptAll, "silent CertCentral");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void acceptAll() {
+            while (!socket.isClosed()) {
+                try (Socket ignored = socket.accept()) {
+                    connections.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 }

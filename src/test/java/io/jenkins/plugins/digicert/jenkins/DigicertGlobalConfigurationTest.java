@@ -15,6 +15,9 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.digicert.duplicate.WaitPolicy;
 import java.time.Duration;
 import jenkins.model.Jenkins;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
@@ -45,6 +48,30 @@ class DigicertGlobalConfigurationTest {
         assertThat(config.getPollMaxSeconds(), is(40));
         assertThat(config.clientSettings().baseUrl().toString(), is("https://certcentral.example.com/services/v2/"));
         assertThat(config.clientSettings().connectTimeout(), is(Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void refusedFormSavesNothing(JenkinsRule j) throws Exception {
+        DigicertGlobalConfiguration.get().save(); // the defaults on disk, to compare with after the refusal
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        HtmlForm form = wc.goTo("configure").getFormByName("config");
+        form.getInputByName("_.customUrl").setValue("https://certcentral.example.com/services/v2/");
+        form.getInputByName("_.connectTimeoutSeconds").setValue("7");
+        HtmlInput readTimeout = form.getInputByName("_.readTimeoutSeconds");
+        readTimeout.removeAttribute("min"); // the browser would not send 0; a script or an old form might
+        readTimeout.setValue("0");
+
+        HtmlPage answer = j.submit(form);
+
+        assertThat(answer.getWebResponse().getContentAsString(), containsString("readTimeoutSeconds must be between"));
+        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+        assertThat(config.getCustomUrl(), nullValue());
+        assertThat(config.getConnectTimeoutSeconds(), is(10));
+        assertThat(config.getReadTimeoutSeconds(), is(60));
+        DigicertGlobalConfiguration saved = new DigicertGlobalConfiguration(); // loads the file on disk
+        assertThat(saved.getCustomUrl(), nullValue());
+        assertThat(saved.getConnectTimeoutSeconds(), is(10));
+        assertThat(saved.getReadTimeoutSeconds(), is(60));
     }
 
     @Test
