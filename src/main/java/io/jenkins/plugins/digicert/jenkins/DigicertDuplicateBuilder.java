@@ -43,8 +43,10 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
     private Integer serverPlatformId;
     private String caCertId;
     private String outputDir = DuplicateRun.DEFAULT_OUTPUT_DIR;
-    private boolean archive = true;
-    private boolean waitForIssuance = true;
+    /** Boxed so that a saved job without the element (older or hand-written XML) reads as the default, true. */
+    private Boolean archive;
+
+    private Boolean waitForIssuance;
     private Integer timeoutMinutes;
 
     @DataBoundConstructor
@@ -134,7 +136,7 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
     }
 
     public boolean isArchive() {
-        return archive;
+        return archive == null || archive;
     }
 
     @DataBoundSetter
@@ -143,7 +145,7 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
     }
 
     public boolean isWaitForIssuance() {
-        return waitForIssuance;
+        return waitForIssuance == null || waitForIssuance;
     }
 
     @DataBoundSetter
@@ -161,7 +163,7 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
         this.timeoutMinutes = timeoutMinutes;
     }
 
-    /** Old saved configurations (or hand-written XML) may lack the defaulted fields. */
+    /** Saved jobs (older, or hand-written XML) may lack the defaulted fields: XStream runs no field initialisers. */
     protected Object readResolve() {
         if (dnsNames == null) {
             dnsNames = new ArrayList<>();
@@ -197,8 +199,8 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
                 serverPlatformId,
                 expand(env, caCertId),
                 expand(env, outputDir),
-                archive,
-                waitForIssuance,
+                isArchive(),
+                isWaitForIssuance(),
                 timeoutMinutes);
         DuplicateRun.execute(request, run, workspace, launcher, listener);
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,6 +68,23 @@ class DigicertDuplicateBuilderTest {
         assertThat(after.getOutputDir(), is("digicert"));
         assertThat(after.isArchive(), is(true));
         assertThat(after.isWaitForIssuance(), is(true));
+    }
+
+    @Test
+    void savedJobWithoutOptionalFieldsLoadsWithTheDefaults(JenkinsRule j) {
+        String xml = "<io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder>"
+                + "<credentialsId>digicert-api-key</credentialsId><orderId>1234567</orderId>"
+                + "<csrFile>tls/server.csr</csrFile>"
+                + "</io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder>";
+
+        DigicertDuplicateBuilder loaded = (DigicertDuplicateBuilder) Jenkins.XSTREAM2.fromXML(xml);
+
+        assertThat(loaded.getOrderId(), is("1234567"));
+        assertThat(loaded.isArchive(), is(true));
+        assertThat(loaded.isWaitForIssuance(), is(true));
+        assertThat(loaded.getSignatureHash(), is("sha256"));
+        assertThat(loaded.getOutputDir(), is("digicert"));
+        assertThat(loaded.getDnsNames(), nullValue());
     }
 
     @Test
