@@ -1,0 +1,72 @@
+package io.jenkins.plugins.digicert.jenkins;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.Snippetizer;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The step's own form, as the Snippet Generator shows it, and the snippet it produces. */
+@WithJenkins
+class DigicertDuplicateStepFormTest {
+
+    @Test
+    void formRoundtripKeepsEveryField(JenkinsRule j) throws Exception {
+        DigicertDuplicateStep before = everyField();
+
+        DigicertDuplicateStep after = new StepConfigTester(j).configRoundTrip(before);
+
+        j.assertEqualDataBoundBeans(before, after);
+        assertThat(after.getDnsNames(), contains("www.example.com", "api.example.com"));
+        assertThat(after.isArchive(), is(false));
+    }
+
+    @Test
+    void formRoundtripKeepsDefaults(JenkinsRule j) throws Exception {
+        DigicertDuplicateStep before = new DigicertDuplicateStep("digicert-api-key", "1234567", "tls/server.csr");
+
+        DigicertDuplicateStep after = new StepConfigTester(j).configRoundTrip(before);
+
+        j.assertEqualDataBoundBeans(before, after);
+        assertThat(after.getDnsNames(), nullValue());
+        assertThat(after.getSignatureHash(), is("sha256"));
+        assertThat(after.isArchive(), is(true));
+        assertThat(after.isWaitForIssuance(), is(true));
+    }
+
+    @Test
+    void generatedSnippetRunsAsTheSameStep(JenkinsRule j) throws Exception {
+        DigicertDuplicateStep step = everyField();
+
+        String snippet = Snippetizer.object2Groovy(step);
+
+        assertThat(snippet, startsWith("digicertDuplicate "));
+        assertThat(snippet, containsString("orderId: '1234567'"));
+        assertThat(snippet, containsString("dnsNames: ['www.example.com', 'api.example.com']"));
+        assertThat(snippet, containsString("timeoutMinutes: 30"));
+        new SnippetizerTester(j).assertParseStep(step, snippet);
+    }
+
+    private static DigicertDuplicateStep everyField() {
+        DigicertDuplicateStep step = new DigicertDuplicateStep("digicert-api-key", "1234567", "tls/server.csr");
+        step.setCommonName("www.example.com");
+        step.setDnsNames(List.of("www.example.com", "api.example.com"));
+        step.setSignatureHash("sha384");
+        step.setServerPlatformId(45);
+        step.setCaCertId("5C0A6C7F8E");
+        step.setOutputDir("out/tls");
+        step.setArchive(false);
+        step.setWaitForIssuance(false);
+        step.setTimeoutMinutes(30);
+        return step;
+    }
+}
