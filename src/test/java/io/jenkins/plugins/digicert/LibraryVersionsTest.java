@@ -2,29 +2,67 @@ package io.jenkins.plugins.digicert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import okhttp3.OkHttpClient;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The two builds must test the same libraries: pom-core.xml pins what pom.xml's enforcer rule demands of the API
- * plugins in the BOM. Both builds run this test from the project directory.
+ * The two builds must test the same libraries. pom.xml names the versions the API plugins ship; pom-core.xml must
+ * pin the same, and whichever build runs this test must have them on its classpath: in the plugin build that is
+ * what the BOM's API plugins bring, in the core build what pom-core.xml pins. Both builds run it from the project
+ * directory.
  */
 class LibraryVersionsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"okhttp.version", "jackson.version", "bouncycastle.version"})
+    @ValueSource(strings = {"okhttp.version", "jackson.version", "bouncycastle.version", "bouncycastle.bcprov.version"})
     void bothBuildsPinTheSameVersion(String property) throws Exception {
         String plugin = property(Path.of("pom.xml"), property);
         String core = property(Path.of("pom-core.xml"), property);
 
         assertFalse(plugin.isBlank(), property + " is missing from pom.xml");
         assertEquals(plugin, core, property + " differs between pom.xml and pom-core.xml");
+    }
+
+    static Stream<Arguments> jars() {
+        return Stream.of(
+                arguments("okhttp.version", OkHttpClient.class),
+                arguments("jackson.version", ObjectMapper.class),
+                arguments("bouncycastle.version", PKCS10CertificationRequest.class),
+                arguments("bouncycastle.bcprov.version", BouncyCastleProvider.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jars")
+    void theClasspathHasThatVersion(String property, Class<?> type) throws Exception {
+        assertEquals(property(Path.of("pom.xml"), property), bundleVersion(type), type.getName() + "'s jar");
+    }
+
+    /** The OSGi version in the manifest of the jar that holds the class: the one version all three libraries set. */
+    private static String bundleVersion(Class<?> type) throws IOException, URISyntaxException {
+        Path jar =
+                Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertFalse(Files.isDirectory(jar), type.getName() + " is not loaded from a jar but from " + jar);
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Bundle-Version");
+        }
     }
 
     private static String property(Path pom, String name) throws Exception {
