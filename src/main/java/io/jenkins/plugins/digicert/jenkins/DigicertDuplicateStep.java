@@ -195,7 +195,9 @@ public class DigicertDuplicateStep extends Step {
          * Transient like WriteFileStep.Execution's step: this execution fails on resume, so the request has no reason
          * to be written into the build's program.dat.
          */
-        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "never resumed; see onResume")
+        @SuppressFBWarnings(
+                value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "never resumed: the inherited onResume fails the step")
         private final transient DuplicateRequest request;
 
         Execution(StepContext context, DuplicateRequest request) {

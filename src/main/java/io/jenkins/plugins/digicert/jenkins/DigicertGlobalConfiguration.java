@@ -154,9 +154,12 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
         try (BulkChange change = new BulkChange(this)) {
             try {
                 super.configure(req, json);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 before.restore();
-                throw new FormException(e.getMessage(), (String) null);
+                if (e instanceof IllegalArgumentException) {
+                    throw new FormException(e.getMessage(), (String) null);
+                }
+                throw e;
             }
             change.commit();
             return true;
