@@ -75,6 +75,18 @@ class DigicertGlobalConfigurationTest {
     }
 
     @Test
+    void plainHttpUrlIsRefusedByTheForm(JenkinsRule j) throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        HtmlForm form = wc.goTo("configure").getFormByName("config");
+        form.getInputByName("_.customUrl").setValue("http://certcentral.example.com/services/v2/");
+
+        HtmlPage answer = j.submit(form);
+
+        assertThat(answer.getWebResponse().getContentAsString(), containsString("must use https"));
+        assertThat(DigicertGlobalConfiguration.get().getCustomUrl(), nullValue());
+    }
+
+    @Test
     void defaultsAndRegions(JenkinsRule j) {
         DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
         assertThat(config.getRegion(), is("US"));
