@@ -242,11 +242,11 @@ class DigicertDuplicatePipelineTest {
         assertFalse(workspace(j, job).child("digicert").exists(), "nothing is written for an aborted build");
         assertEquals(List.of(), artifactPaths(run));
 
-        // The wait itself ended: with 1-second intervals a leftover waiter would keep polling. The build may end
-        // while the interrupted worker is still inside a call, so let that call land before counting.
-        Thread.sleep(1000);
+        // The wait itself ended: with 1-second intervals a leftover waiter would poll at least twice in 2.5 s. The
+        // build may end while the interrupted worker is still inside a loopback call, so let that land first.
+        Thread.sleep(500);
         int requestsAfterAbort = simulator.requestCount();
-        Thread.sleep(3000);
+        Thread.sleep(2500);
         assertEquals(requestsAfterAbort, simulator.requestCount(), "CertCentral is still being polled");
         assertEquals(1, simulator.duplicatesCreated());
     }
