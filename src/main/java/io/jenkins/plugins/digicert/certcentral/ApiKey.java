@@ -15,10 +15,12 @@ public final class ApiKey {
 
     private final String value;
     private final String id;
+    private final KeyMask mask;
 
     private ApiKey(String value) {
         this.value = value;
         this.id = sha256(value).substring(0, 16);
+        this.mask = new KeyMask(value);
     }
 
     /**
@@ -47,6 +49,19 @@ public final class ApiKey {
 
     String value() {
         return value;
+    }
+
+    /**
+     * The text with every spelling of this key (clear, JSON-escaped, percent-encoded, HTML references) replaced
+     * by {@code ****}: for any text that came from outside and is about to be shown, logged or written.
+     */
+    public String mask(String text) {
+        return mask.apply(text);
+    }
+
+    /** Whether the text holds this key in any spelling {@link #mask} would replace. */
+    public boolean isRevealedIn(String text) {
+        return mask.reveals(text);
     }
 
     /** A one-way identifier of the key, to share rate limits between calls with the same key. */

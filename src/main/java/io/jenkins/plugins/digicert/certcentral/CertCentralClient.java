@@ -89,12 +89,13 @@ public final class CertCentralClient {
         try {
             T value = JSON.readValue(answer.body(), type);
             if (value == null) {
-                throw CertCentralException.unreadableSuccess(answer.status(), method, "/" + path, "(empty JSON)");
+                throw masked(
+                        CertCentralException.unreadableSuccess(answer.status(), method, "/" + path, "(empty JSON)"));
             }
             return value;
         } catch (JacksonException e) {
-            throw CertCentralException.unreadableSuccess(
-                    answer.status(), method, "/" + path, "(malformed JSON) " + ErrorBodyParser.shorten(answer.body()));
+            throw masked(CertCentralException.unreadableSuccess(
+                    answer.status(), method, "/" + path, "(malformed JSON) " + ErrorBodyParser.shorten(answer.body())));
         }
     }
 
@@ -121,7 +122,11 @@ public final class CertCentralClient {
                     return new Answer(response.code(), readBody(response, method, path));
                 }
                 failure = new CertCentralException(
-                        response.code(), method, "/" + path, ErrorBodyParser.parse(redact(safeBody(response))), null);
+                        response.code(),
+                        method,
+                        "/" + path,
+                        masked(ErrorBodyParser.parse(redact(safeBody(response)))),
+                        null);
                 askedDelay = RetryAfter.parse(
                         response.header("Retry-After"), settings.time().now());
                 if (response.code() == 429) {
@@ -137,14 +142,14 @@ public final class CertCentralClient {
             }
             boolean retryable = failure.status() == 429 || (method.equals("GET") && failure.outcomeUnknown());
             if (!retryable || attempt >= policy.maxAttempts()) {
-                throw failure;
+                throw masked(failure);
             }
             int failures = attempt;
             Duration delay =
                     askedDelay.map(policy::honour).orElseGet(() -> policy.backoff(failures, settings.random()));
             Duration spent = Duration.ofNanos(settings.time().nanoTime() - started);
             if (spent.plus(delay).compareTo(policy.maxTotal()) > 0) {
-                throw failure;
+                throw masked(failure);
             }
             log.accept(String.format(
                     "CertCentral: %s; retrying %s %s in %.1f s (attempt %d of %d)",
@@ -177,8 +182,8 @@ public final class CertCentralClient {
         BufferedSource source = response.body().source();
         long max = settings.maxResponseBytes();
         if (source.request(max + 1)) {
-            throw CertCentralException.unreadableSuccess(
-                    response.code(), method, "/" + path, "(the answer is larger than " + max + " bytes)");
+            throw masked(CertCentralException.unreadableSuccess(
+                    response.code(), method, "/" + path, "(the answer is larger than " + max + " bytes)"));
         }
         return redact(source.readString(StandardCharsets.UTF_8));
     }
@@ -196,21 +201,43 @@ public final class CertCentralClient {
         }
     }
 
-    /** Whatever the server echoes, the key must not travel on into messages and logs. */
+    /**
+     * Whatever the server echoes, the key must not travel on into messages and logs: masked in the raw text here,
+     * and again after decoding ({@link #masked}), since a parser turns an escaped echo back into the key.
+     */
     private String redact(String text) {
-        return text.replace(key.value(), "****");
+        return key.mask(text);
     }
 
+    /** The composed message too: it is what a build console finally shows. */
+    private CertCentralException masked(CertCentralException failure) {
+        failure.maskMessage(key::mask);
+        return failure;
+    }
+
+    private List<ApiError> masked(List<ApiError> errors) {
+        return errors.stream()
+                .map(error -> new ApiError(key.mask(error.code()), key.mask(error.message())))
+                .toList();
+    }
+
+    /**
+     * The I/O failure's text, masked; the cause kept is a copy with the masked message and the original stack, as
+     * an HTTP library's message may quote a header or a status line.
+     */
     private CertCentralException networkFailure(String method, String path, IOException e) {
-        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage()));
+        String message = e.getMessage() == null ? null : redact(e.getMessage());
+        String what = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        IOException cause = new IOException(what);
+        cause.setStackTrace(e.getStackTrace());
         return new CertCentralException(
-                CertCentralException.NO_RESPONSE, method, "/" + path, List.of(new ApiError("", what)), e);
+                CertCentralException.NO_RESPONSE, method, "/" + path, List.of(new ApiError("", what)), cause);
     }
 
     private static InterruptedException interrupted(InterruptedIOException cause) {
         Thread.interrupted(); // the InterruptedException now carries the interrupt
         InterruptedException interrupted = new InterruptedException("Interrupted while calling CertCentral");
-        interrupted.initCause(cause);
+        interrupted.setStackTrace(cause.getStackTrace());
         return interrupted;
     }
 

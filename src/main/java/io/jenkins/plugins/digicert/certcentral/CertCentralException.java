@@ -61,8 +61,9 @@ public final class CertCentralException extends DigicertException {
         return errors.stream().map(ApiError::code).filter(c -> !c.isEmpty()).toList();
     }
 
-    public boolean hasCode(String fragment) {
-        return codes().stream().anyMatch(code -> code.contains(fragment));
+    /** Whether a code, or one of its '|'-separated parts, is exactly this one (case aside). */
+    public boolean hasCode(String code) {
+        return ErrorAdvice.codeParts(errors).contains(code.toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.digicert.certcentral;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The sentence a Jenkins user can act on, for the errors people actually meet. */
 final class ErrorAdvice {
@@ -9,16 +11,12 @@ final class ErrorAdvice {
     private ErrorAdvice() {}
 
     static String sentence(int status, String path, List<ApiError> errors) {
-        String codes =
-                String.join(" ", errors.stream().map(ApiError::code).toList()).toLowerCase(Locale.ROOT);
-        String messages = String.join(
-                        " ", errors.stream().map(ApiError::message).toList())
-                .toLowerCase(Locale.ROOT);
+        Set<String> codes = codeParts(errors);
         if (status == CertCentralException.NO_RESPONSE) {
             return "CertCentral could not be reached or did not answer in time. Check the network and the Jenkins "
                     + "proxy settings; the request can be retried.";
         }
-        if (codes.contains("invalid_key")) {
+        if (codes.contains("access_denied_invalid_key") || codes.contains("invalid_key")) {
             return "CertCentral rejected the API key as invalid or revoked. Create a new key in CertCentral "
                     + "(Automation > API keys) and update the Secret text credential.";
         }
@@ -26,11 +24,11 @@ final class ErrorAdvice {
             return "The API key is not allowed to do this (it is view-only or restricted). Use a key whose "
                     + "restriction allows orders, requests and certificates.";
         }
-        if (codes.contains("duplicate") || (messages.contains("duplicate") && messages.contains("not allowed"))) {
+        if (codes.stream().anyMatch(ErrorAdvice::refusesDuplicates)) {
             return "This order does not allow duplicates: DV certificates have none, and an account administrator "
                     + "must enable duplicates for the product.";
         }
-        if (codes.contains("csr")) {
+        if (codes.stream().anyMatch(code -> code.startsWith("csr_") || code.endsWith("_csr"))) {
             return "DigiCert could not accept the CSR. Generate a new CSR (RSA 2048 or more, or EC P-256/P-384) "
                     + "and check that the file holds it whole.";
         }
@@ -72,5 +70,28 @@ final class ErrorAdvice {
             return "CertCentral refused the request as invalid. Check the parameters against what DigiCert said.";
         }
         return "CertCentral refused the request.";
+    }
+
+    /**
+     * The parts of every code, lower case: DigiCert joins a category and a detail with '|', as in
+     * {@code access_denied|missing_permission} or {@code not_found|route}. Advice is chosen on these exact parts,
+     * never on words in a message: "duplicate DNS names are not allowed" is not "duplicates are not allowed".
+     */
+    static Set<String> codeParts(List<ApiError> errors) {
+        Set<String> parts = new HashSet<>();
+        for (ApiError error : errors) {
+            for (String part : error.code().toLowerCase(Locale.ROOT).split("\\|")) {
+                if (!part.isBlank()) {
+                    parts.add(part.strip());
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** {@code duplicate_not_allowed} and its spellings: a code about duplicates that says they are refused. */
+    private static boolean refusesDuplicates(String code) {
+        return code.startsWith("duplicate")
+                && (code.contains("not_allowed") || code.contains("disabled") || code.contains("not_supported"));
     }
 }

@@ -3,16 +3,19 @@ package io.jenkins.plugins.digicert.duplicate;
 import io.jenkins.plugins.digicert.pki.CertificateChain;
 import io.jenkins.plugins.digicert.pki.CertificateFacts;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A finished run of the workflow: the result and the files that go with it. */
 public final class DuplicateOutcome {
 
     private final DuplicateResult result;
+    private final CertificateChain chain;
     private final OutputFiles files;
 
-    private DuplicateOutcome(DuplicateResult result, OutputFiles files) {
+    private DuplicateOutcome(DuplicateResult result, CertificateChain chain) {
         this.result = result;
-        this.files = files;
+        this.chain = chain;
+        this.files = OutputFiles.with(chain, result);
     }
 
     static DuplicateOutcome issued(
@@ -31,7 +34,7 @@ public final class DuplicateOutcome {
                 leaf.notAfter().toString(),
                 OutputFiles.namesFor(chain),
                 warnings);
-        return new DuplicateOutcome(result, OutputFiles.with(chain, result));
+        return new DuplicateOutcome(result, chain);
     }
 
     static DuplicateOutcome pending(
@@ -49,7 +52,12 @@ public final class DuplicateOutcome {
                 null,
                 List.of(OutputFiles.SUMMARY),
                 warnings);
-        return new DuplicateOutcome(result, OutputFiles.with(null, result));
+        return new DuplicateOutcome(result, null);
+    }
+
+    /** The same outcome with every text of the result, and so of {@code duplicate.json}, passed through the mask. */
+    DuplicateOutcome masked(UnaryOperator<String> mask) {
+        return new DuplicateOutcome(result.masked(mask), chain);
     }
 
     public DuplicateResult result() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.digicert.duplicate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What a duplicate produced, in plain values: what the step returns and what {@code duplicate.json} holds.
@@ -37,6 +38,23 @@ public record DuplicateResult(
 
     public boolean issued() {
         return ISSUED.equals(status);
+    }
+
+    /** Every text passed through the mask: names and warnings can quote what a server sent. */
+    public DuplicateResult masked(UnaryOperator<String> mask) {
+        return new DuplicateResult(
+                orderId,
+                requestIds,
+                certificateId,
+                status,
+                mask.apply(commonName),
+                dnsNames.stream().map(mask).toList(),
+                mask.apply(serialNumber),
+                mask.apply(sha256Fingerprint),
+                mask.apply(notBefore),
+                mask.apply(notAfter),
+                files.stream().map(mask).toList(),
+                warnings.stream().map(mask).toList());
     }
 
     /** The values as a map of strings, numbers and lists, friendly to Groovy and to JSON. */

@@ -66,6 +66,7 @@ public final class CertCentralSimulator implements AutoCloseable {
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private volatile String extraKey;
     private final Map<String, List<Deque<Long>>> callTimesByKey = new ConcurrentHashMap<>();
     private volatile List<RateLimit> rateLimits = List.of();
     private volatile Issuance issuance = Issuance.IMMEDIATE;
@@ -151,6 +152,17 @@ public final class CertCentralSimulator implements AutoCloseable {
     /** Enforce rate limits per API key, answering 429 request_limit_exceeded over them. */
     public void setRateLimits(List<RateLimit> limits) {
         this.rateLimits = List.copyOf(limits);
+    }
+
+    /** Accepts this key too, with full rights: for tests that try many keys. */
+    public void acceptKey(String key) {
+        this.extraKey = key;
+    }
+
+    public void clearFaults(Endpoint endpoint) {
+        synchronized (faults) {
+            faults.get(endpoint).clear();
+        }
     }
 
     public void failNext(Endpoint endpoint, Fault fault) {
@@ -293,7 +305,7 @@ public final class CertCentralSimulator implements AutoCloseable {
         }
 
         private MockResponse authorized(Endpoint endpoint, String key) {
-            if (API_KEY.equals(key)) {
+            if (API_KEY.equals(key) || (extraKey != null && extraKey.equals(key))) {
                 return null;
             }
             if (VIEW_ONLY_API_KEY.equals(key)) {

@@ -83,6 +83,11 @@ public final class Fault {
                 Duration.ZERO);
     }
 
+    /** Any response at all: odd status lines, headers, content types. */
+    public static Fault response(MockResponse response) {
+        return new Fault(Kind.RESPOND, response, Duration.ZERO);
+    }
+
     /** Answers normally, but only after {@code delay} (longer than a read timeout makes a timeout). */
     public static Fault slow(Duration delay) {
         return new Fault(Kind.SLOW_THEN_NORMAL, null, delay);
