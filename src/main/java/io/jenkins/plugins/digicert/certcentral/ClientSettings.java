@@ -13,6 +13,8 @@ import okhttp3.OkHttpClient;
 public final class ClientSettings {
 
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+    public static final int DEFAULT_READ_TIMEOUT_SECONDS = 60;
 
     /**
      * Clients made from one base share its connection pool and threads; a client per build would leave a pool
@@ -61,8 +63,8 @@ public final class ClientSettings {
     public static ClientSettings defaults() {
         return new ClientSettings(
                 HttpUrl.get(Region.US.baseUrl()),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(60),
+                Duration.ofSeconds(DEFAULT_CONNECT_TIMEOUT_SECONDS),
+                Duration.ofSeconds(DEFAULT_READ_TIMEOUT_SECONDS),
                 Duration.ofSeconds(90),
                 DEFAULT_MAX_RESPONSE_BYTES,
                 RetryPolicy.DEFAULT,

@@ -98,8 +98,9 @@ public final class Inputs {
     }
 
     public static String signatureHash(String value) throws InvalidInputException {
-        String hash =
-                value == null || value.isBlank() ? "sha256" : value.strip().toLowerCase(Locale.ROOT);
+        String hash = value == null || value.isBlank()
+                ? Defaults.SIGNATURE_HASH
+                : value.strip().toLowerCase(Locale.ROOT);
         if (!SIGNATURE_HASHES.contains(hash)) {
             throw new InvalidInputException(
                     "signatureHash '" + shown(hash) + "' is not supported; use one of " + SIGNATURE_HASHES + ".");
@@ -171,7 +172,8 @@ public final class Inputs {
         String unified = path.replace('\\', '/');
         if (unified.startsWith("/") || unified.startsWith("~") || unified.matches("^[A-Za-z]:.*")) {
             throw new InvalidInputException(field + " '" + shown(path)
-                    + "' is absolute; give a path relative to the workspace, such as 'tls/server.csr'.");
+                    + "' is absolute; give a path relative to the workspace, such as '"
+                    + (field.equals("outputDir") ? "out/tls" : "tls/server.csr") + "'.");
         }
         for (String segment : unified.split("/")) {
             if (segment.equals("..")) {

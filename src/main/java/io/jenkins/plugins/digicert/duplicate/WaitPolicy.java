@@ -11,8 +11,7 @@ import java.time.Duration;
  */
 public record WaitPolicy(boolean enabled, Duration timeout, Duration firstInterval, Duration maxInterval) {
 
-    public static final WaitPolicy DEFAULT =
-            new WaitPolicy(true, Duration.ofMinutes(15), Duration.ofSeconds(10), Duration.ofSeconds(60));
+    public static final WaitPolicy DEFAULT = Defaults.waitPolicy();
 
     public static final WaitPolicy NO_WAIT =
             new WaitPolicy(false, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1));
