@@ -1,48 +1,41 @@
 package io.jenkins.plugins.digicert.jenkins;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
-import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
+import hudson.model.BuildListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
+import io.jenkins.plugins.digicert.duplicate.Defaults;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import jenkins.model.Jenkins;
-import jenkins.tasks.SimpleBuildStep;
-import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
- * The freestyle form of {@link DigicertDuplicateStep}: same fields, same checks, same run. Text fields may use
- * build variables such as {@code ${ORDER_ID}}. In Pipeline use the {@code digicertDuplicate} step instead, which
+ * The freestyle build step: the fields, form and checks of {@link DigicertDuplicateStep}, the same run. Text fields
+ * may use build variables such as {@code ${ORDER_ID}}. It is deliberately not a {@code SimpleBuildStep}: Pipeline
+ * offers every SimpleBuildStep through {@code step(...)}, and Pipeline has {@code digicertDuplicate}, which also
  * returns the result.
  */
-public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep {
+public class DigicertDuplicateBuilder extends Builder {
 
     private final String credentialsId;
     private final String orderId;
     private final String csrFile;
     private String commonName;
     private List<String> dnsNames = new ArrayList<>();
-    private String signatureHash = "sha256";
+    private String signatureHash = Defaults.SIGNATURE_HASH;
     private Integer serverPlatformId;
     private String caCertId;
-    private String outputDir = DuplicateRun.DEFAULT_OUTPUT_DIR;
+    private String outputDir = Defaults.OUTPUT_DIR;
     /** Boxed so that a saved job without the element (older or hand-written XML) reads as the default, true. */
     private Boolean archive;
 
@@ -102,7 +95,7 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
     @DataBoundSetter
     public void setSignatureHash(String signatureHash) {
         String value = DuplicateRun.blankToNull(signatureHash);
-        this.signatureHash = value == null ? "sha256" : value;
+        this.signatureHash = value == null ? Defaults.SIGNATURE_HASH : value;
     }
 
     @CheckForNull
@@ -132,11 +125,11 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
     @DataBoundSetter
     public void setOutputDir(String outputDir) {
         String value = DuplicateRun.blankToNull(outputDir);
-        this.outputDir = value == null ? DuplicateRun.DEFAULT_OUTPUT_DIR : value;
+        this.outputDir = value == null ? Defaults.OUTPUT_DIR : value;
     }
 
     public boolean isArchive() {
-        return archive == null || archive;
+        return archive == null ? Defaults.ARCHIVE : archive;
     }
 
     @DataBoundSetter
@@ -145,7 +138,7 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
     }
 
     public boolean isWaitForIssuance() {
-        return waitForIssuance == null || waitForIssuance;
+        return waitForIssuance == null ? Defaults.WAIT_FOR_ISSUANCE : waitForIssuance;
     }
 
     @DataBoundSetter
@@ -169,22 +162,22 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
             dnsNames = new ArrayList<>();
         }
         if (signatureHash == null) {
-            signatureHash = "sha256";
+            signatureHash = Defaults.SIGNATURE_HASH;
         }
         if (outputDir == null) {
-            outputDir = DuplicateRun.DEFAULT_OUTPUT_DIR;
+            outputDir = Defaults.OUTPUT_DIR;
         }
         return this;
     }
 
     @Override
-    public void perform(
-            @NonNull Run<?, ?> run,
-            @NonNull FilePath workspace,
-            @NonNull EnvVars env,
-            @NonNull Launcher launcher,
-            @NonNull TaskListener listener)
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
+        FilePath workspace = build.getWorkspace();
+        if (workspace == null) {
+            throw new AbortException("The build has no workspace: the agent that ran it is gone.");
+        }
+        EnvVars env = build.getEnvironment(listener);
         List<String> names = new ArrayList<>();
         for (String name : dnsNames) {
             names.addAll(Forms.splitAll(List.of(env.expand(name))));
@@ -202,7 +195,8 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
                 isArchive(),
                 isWaitForIssuance(),
                 timeoutMinutes);
-        DuplicateRun.execute(request, run, workspace, launcher, listener);
+        DuplicateRun.execute(request, build, workspace, launcher, listener);
+        return true;
     }
 
     private static String expand(EnvVars env, String value) {
@@ -210,8 +204,28 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
     }
 
     @Extension
-    @Symbol("digicertDuplicateBuilder")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements DuplicateFormChecks {
+
+        /** The step's help files serve this form too: one text per field. */
+        private static final List<String> FIELDS = List.of(
+                "credentialsId",
+                "orderId",
+                "csrFile",
+                "signatureHash",
+                "commonName",
+                "dnsNames",
+                "serverPlatformId",
+                "caCertId",
+                "outputDir",
+                "archive",
+                "waitForIssuance",
+                "timeoutMinutes");
+
+        public DescriptorImpl() {
+            for (String field : FIELDS) {
+                addHelpFileRedirect(field, DigicertDuplicateStep.class, field);
+            }
+        }
 
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -224,70 +238,18 @@ public class DigicertDuplicateBuilder extends Builder implements SimpleBuildStep
             return "Request a DigiCert duplicate certificate";
         }
 
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            if (item == null
-                    ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                    : !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
-                return Forms.currentValueOnly(credentialsId);
-            }
-            return Forms.credentialItems(item, credentialsId);
+        @Override
+        public boolean allowsBuildVariables() {
+            return true;
         }
 
-        @POST
-        public ListBoxModel doFillSignatureHashItems(@AncestorInPath Item item) {
-            if (item == null ? !Jenkins.get().hasPermission(Jenkins.READ) : !item.hasPermission(Item.READ)) {
-                return new ListBoxModel();
-            }
-            return Forms.signatureHashItems();
+        public FormDefaults getDefaults() {
+            return FormDefaults.INSTANCE;
         }
 
-        @POST
-        public FormValidation doCheckOrderId(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return value != null && value.contains("$") ? FormValidation.ok() : Forms.orderId(value);
-        }
-
-        @POST
-        public FormValidation doCheckCsrFile(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.workspacePath(value, "csrFile", true);
-        }
-
-        @POST
-        public FormValidation doCheckOutputDir(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.workspacePath(value, "outputDir", false);
-        }
-
-        @POST
-        public FormValidation doCheckCommonName(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return value != null && value.contains("$") ? FormValidation.ok() : Forms.commonName(value);
-        }
-
-        @POST
-        public FormValidation doCheckDnsNames(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return value != null && value.contains("$") ? FormValidation.ok() : Forms.dnsNames(value);
-        }
-
-        @POST
-        public FormValidation doCheckCaCertId(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return value != null && value.contains("$") ? FormValidation.ok() : Forms.caCertId(value);
-        }
-
-        @POST
-        public FormValidation doCheckServerPlatformId(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.serverPlatformId(value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.timeoutMinutes(value);
+        /** The class whose config.jelly is this form (see this class's config.jelly). */
+        public Class<?> getFormClass() {
+            return DigicertDuplicateStep.class;
         }
     }
 }

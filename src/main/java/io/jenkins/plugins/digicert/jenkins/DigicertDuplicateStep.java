@@ -1,32 +1,25 @@
 package io.jenkins.plugins.digicert.jenkins;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
+import io.jenkins.plugins.digicert.duplicate.Defaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code def cert = digicertDuplicate credentialsId: 'digicert-api-key', orderId: '1234567', csrFile: 'tls/server.csr'}:
@@ -40,12 +33,12 @@ public class DigicertDuplicateStep extends Step {
     private final String csrFile;
     private String commonName;
     private List<String> dnsNames = new ArrayList<>();
-    private String signatureHash = "sha256";
+    private String signatureHash = Defaults.SIGNATURE_HASH;
     private Integer serverPlatformId;
     private String caCertId;
-    private String outputDir = DuplicateRun.DEFAULT_OUTPUT_DIR;
-    private boolean archive = true;
-    private boolean waitForIssuance = true;
+    private String outputDir = Defaults.OUTPUT_DIR;
+    private boolean archive = Defaults.ARCHIVE;
+    private boolean waitForIssuance = Defaults.WAIT_FOR_ISSUANCE;
     private Integer timeoutMinutes;
 
     @DataBoundConstructor
@@ -101,7 +94,7 @@ public class DigicertDuplicateStep extends Step {
     @DataBoundSetter
     public void setSignatureHash(String signatureHash) {
         String value = DuplicateRun.blankToNull(signatureHash);
-        this.signatureHash = value == null ? "sha256" : value;
+        this.signatureHash = value == null ? Defaults.SIGNATURE_HASH : value;
     }
 
     @CheckForNull
@@ -131,7 +124,7 @@ public class DigicertDuplicateStep extends Step {
     @DataBoundSetter
     public void setOutputDir(String outputDir) {
         String value = DuplicateRun.blankToNull(outputDir);
-        this.outputDir = value == null ? DuplicateRun.DEFAULT_OUTPUT_DIR : value;
+        this.outputDir = value == null ? Defaults.OUTPUT_DIR : value;
     }
 
     public boolean isArchive() {
@@ -226,7 +219,7 @@ public class DigicertDuplicateStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements DuplicateFormChecks {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
@@ -244,70 +237,8 @@ public class DigicertDuplicateStep extends Step {
             return "Request a DigiCert duplicate certificate";
         }
 
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            if (item == null
-                    ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                    : !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
-                return Forms.currentValueOnly(credentialsId);
-            }
-            return Forms.credentialItems(item, credentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillSignatureHashItems(@AncestorInPath Item item) {
-            if (item == null ? !Jenkins.get().hasPermission(Jenkins.READ) : !item.hasPermission(Item.READ)) {
-                return new ListBoxModel();
-            }
-            return Forms.signatureHashItems();
-        }
-
-        @POST
-        public FormValidation doCheckOrderId(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.orderId(value);
-        }
-
-        @POST
-        public FormValidation doCheckCsrFile(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.workspacePath(value, "csrFile", true);
-        }
-
-        @POST
-        public FormValidation doCheckOutputDir(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.workspacePath(value, "outputDir", false);
-        }
-
-        @POST
-        public FormValidation doCheckCommonName(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.commonName(value);
-        }
-
-        @POST
-        public FormValidation doCheckDnsNames(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.dnsNames(value);
-        }
-
-        @POST
-        public FormValidation doCheckCaCertId(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.caCertId(value);
-        }
-
-        @POST
-        public FormValidation doCheckServerPlatformId(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.serverPlatformId(value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkPermission(item);
-            return Forms.timeoutMinutes(value);
+        public FormDefaults getDefaults() {
+            return FormDefaults.INSTANCE;
         }
     }
 }

@@ -10,6 +10,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.digicert.certcentral.BaseUrls;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
 import io.jenkins.plugins.digicert.certcentral.Region;
+import io.jenkins.plugins.digicert.duplicate.Defaults;
 import io.jenkins.plugins.digicert.duplicate.Inputs;
 import io.jenkins.plugins.digicert.duplicate.WaitPolicy;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
@@ -41,11 +42,11 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
 
     private String region = REGION_US;
     private String customUrl;
-    private int connectTimeoutSeconds = 10;
-    private int readTimeoutSeconds = 60;
-    private int defaultTimeoutMinutes = 15;
-    private int pollFirstSeconds = 10;
-    private int pollMaxSeconds = 60;
+    private int connectTimeoutSeconds = ClientSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    private int readTimeoutSeconds = ClientSettings.DEFAULT_READ_TIMEOUT_SECONDS;
+    private int defaultTimeoutMinutes = Defaults.TIMEOUT_MINUTES;
+    private int pollFirstSeconds = Defaults.FIRST_CHECK_SECONDS;
+    private int pollMaxSeconds = Defaults.LONGEST_CHECK_INTERVAL_SECONDS;
 
     public DigicertGlobalConfiguration() {
         load();
@@ -220,10 +221,10 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
         return WaitPolicy.of(wait, Duration.ofMinutes(minutes)).withIntervals(first, max);
     }
 
+    /** Only administrators get an answer; anyone else gets none rather than an error page. */
     @POST
     public FormValidation doCheckCustomUrl(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (value == null || value.isBlank()) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER) || value == null || value.isBlank()) {
             return FormValidation.ok();
         }
         try {
@@ -234,10 +235,13 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
         }
     }
 
+    /** Also for those who may read the system configuration without changing it: the regions are no secret. */
     @POST
     public ListBoxModel doFillRegionItems() {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         ListBoxModel items = new ListBoxModel();
+        if (!Jenkins.get().hasPermission(Jenkins.SYSTEM_READ)) {
+            return items;
+        }
         items.add("United States (" + Region.US.baseUrl() + ")", REGION_US);
         items.add("Europe (" + Region.EU.baseUrl() + ")", REGION_EU);
         items.add("Custom base URL (below)", REGION_CUSTOM);

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.digicert.DigicertException;
 import io.jenkins.plugins.digicert.certcentral.ApiKey;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
+import io.jenkins.plugins.digicert.duplicate.Defaults;
 import io.jenkins.plugins.digicert.duplicate.DuplicateJob;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOptions;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOutcome;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jenkins.security.FIPS140;
 import jenkins.util.BuildListenerAdapter;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -33,8 +35,6 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  */
 final class DuplicateRun {
 
-    static final String DEFAULT_OUTPUT_DIR = "digicert";
-
     private DuplicateRun() {}
 
     /** Runs the duplicate and returns the step's result: plain values only. */
@@ -42,6 +42,13 @@ final class DuplicateRun {
             DuplicateRequest request, Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener)
             throws IOException, InterruptedException {
         PrintStream console = listener.getLogger();
+        if (FIPS140.useCompliantAlgorithms()) {
+            // bouncycastle-api does not provide Bouncy Castle in FIPS mode: reading the CSR would end in a
+            // NoClassDefFoundError and a stack trace.
+            throw new AbortException("DigiCert duplicate certificates are not available while Jenkins runs in "
+                    + "FIPS-140 mode: reading the CSR and the certificates needs Bouncy Castle, which Jenkins does "
+                    + "not provide in that mode.");
+        }
         DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
 
         String csrPath;
@@ -50,7 +57,7 @@ final class DuplicateRun {
         try {
             csrPath = Inputs.workspacePath(request.csrFile(), "csrFile");
             outputDir = WorkspaceFiles.normalizeDirectory(Inputs.workspacePath(
-                    blankToNull(request.outputDir()) == null ? DEFAULT_OUTPUT_DIR : request.outputDir(), "outputDir"));
+                    blankToNull(request.outputDir()) == null ? Defaults.OUTPUT_DIR : request.outputDir(), "outputDir"));
             options = DuplicateOptions.builder(request.orderId())
                     .commonName(request.commonName())
                     .dnsNames(request.dnsNames())

@@ -1,10 +1,6 @@
 package io.jenkins.plugins.digicert.jenkins;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import hudson.model.Item;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.digicert.duplicate.Inputs;
@@ -12,37 +8,26 @@ import io.jenkins.plugins.digicert.duplicate.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import java.util.Map;
 
 /**
- * What the step's and the builder's forms share. The checks call the same core methods as a build, so a form
- * and a build say the same thing about the same value. Permission checks stay in the descriptors' web methods.
+ * What the forms say about a value. The checks call the same core rules as a build, so a form and a build say
+ * the same thing; on a form a message names the field by its label rather than by its Pipeline parameter.
  */
 final class Forms {
 
+    /** Pipeline parameter to the label the form shows (config.jelly). */
+    private static final Map<String, String> LABELS = Map.of(
+            "orderId", "Order number",
+            "csrFile", "CSR file",
+            "outputDir", "Output directory",
+            "commonName", "Common name",
+            "dnsNames", "DNS names",
+            "caCertId", "Intermediate CA ID",
+            "serverPlatformId", "Server platform ID",
+            "timeoutMinutes", "Wait at most");
+
     private Forms() {}
-
-    /** Configure on the job, or Administer when there is no job (e.g. the global Pipeline Syntax page). */
-    static void checkPermission(@CheckForNull Item item) {
-        if (item == null) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        } else {
-            item.checkPermission(Item.CONFIGURE);
-        }
-    }
-
-    /** Secret text credentials usable in the item, as the system sees them (callers check permission first). */
-    static ListBoxModel credentialItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
-        return new StandardListBoxModel()
-                .includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, item, StringCredentials.class, List.of(), CredentialsMatchers.always())
-                .includeCurrentValue(credentialsId == null ? "" : credentialsId);
-    }
-
-    static ListBoxModel currentValueOnly(@CheckForNull String credentialsId) {
-        return new StandardListBoxModel().includeCurrentValue(credentialsId == null ? "" : credentialsId);
-    }
 
     static ListBoxModel signatureHashItems() {
         ListBoxModel items = new ListBoxModel();
@@ -53,54 +38,29 @@ final class Forms {
     }
 
     static FormValidation orderId(String value) {
-        try {
-            Inputs.orderId(value);
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return check(() -> Inputs.orderId(value), "orderId");
     }
 
     static FormValidation workspacePath(String value, String field, boolean required) {
         if (!required && (value == null || value.isBlank())) {
             return FormValidation.ok();
         }
-        try {
-            Inputs.workspacePath(value, field);
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return check(() -> Inputs.workspacePath(value, field), field);
     }
 
     static FormValidation commonName(String value) {
         if (value == null || value.isBlank()) {
             return FormValidation.ok();
         }
-        try {
-            Inputs.dnsName(value, "commonName");
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return check(() -> Inputs.dnsName(value, "commonName"), "commonName");
     }
 
     static FormValidation dnsNames(String text) {
-        try {
-            Inputs.dnsNames(Inputs.splitNames(text));
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return check(() -> Inputs.dnsNames(Inputs.splitNames(text)), "dnsNames");
     }
 
     static FormValidation caCertId(String value) {
-        try {
-            Inputs.caCertId(value);
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return check(() -> Inputs.caCertId(value), "caCertId");
     }
 
     static FormValidation serverPlatformId(String value) {
@@ -108,22 +68,15 @@ final class Forms {
             return FormValidation.ok();
         }
         try {
-            Inputs.serverPlatformId(Integer.valueOf(value.strip()));
-            return FormValidation.ok();
+            Integer id = Integer.valueOf(value.strip());
+            return check(() -> Inputs.serverPlatformId(id), "serverPlatformId");
         } catch (NumberFormatException e) {
-            return FormValidation.error("serverPlatformId must be a whole number, such as -1, 2 or 45.");
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error("Server platform ID must be a whole number, such as -1, 2 or 45.");
         }
     }
 
     static FormValidation timeoutMinutes(String value) {
-        try {
-            Inputs.timeoutMinutes(value);
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return check(() -> Inputs.timeoutMinutes(value), "timeoutMinutes");
     }
 
     /** Splits each entry on commas, spaces and line breaks: a form's text area arrives as one entry. */
@@ -135,5 +88,25 @@ final class Forms {
             }
         }
         return names;
+    }
+
+    /** The core's message with the Pipeline parameter name replaced by the form's label. */
+    static String onTheForm(String message, String parameter) {
+        String label = LABELS.getOrDefault(parameter, parameter);
+        return message.startsWith(parameter) ? label + message.substring(parameter.length()) : message;
+    }
+
+    @FunctionalInterface
+    private interface Rule {
+        void apply() throws InvalidInputException;
+    }
+
+    private static FormValidation check(Rule rule, String parameter) {
+        try {
+            rule.apply();
+            return FormValidation.ok();
+        } catch (InvalidInputException e) {
+            return FormValidation.error(onTheForm(e.getMessage(), parameter));
+        }
     }
 }
