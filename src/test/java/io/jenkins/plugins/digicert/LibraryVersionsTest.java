@@ -28,6 +28,9 @@ import org.w3c.dom.Node;
  * pin the same, and whichever build runs this test must have them on its classpath: in the plugin build that is
  * what the BOM's API plugins bring, in the core build what pom-core.xml pins. Both builds run it from the project
  * directory.
+ *
+ * <p>In the plugin build a difference on the classpath is reported, not failed: an API plugin's patch release must not
+ * stop the build (the enforcer rule in pom.xml reports it too). In the core build the pins must have taken effect.
  */
 class LibraryVersionsTest {
 
@@ -52,7 +55,27 @@ class LibraryVersionsTest {
     @ParameterizedTest
     @MethodSource("jars")
     void theClasspathHasThatVersion(String property, Class<?> type) throws Exception {
-        assertEquals(property(Path.of("pom.xml"), property), bundleVersion(type), type.getName() + "'s jar");
+        String pinned = property(Path.of("pom.xml"), property);
+        String found = bundleVersion(type);
+        if (inThePluginBuild()) {
+            if (!pinned.equals(found)) {
+                System.out.println("WARNING: " + type.getName() + " comes in version " + found + " from the BOM's API "
+                        + "plugins; pom.xml and pom-core.xml pin " + property + " " + pinned
+                        + ", so the core build tests another version.");
+            }
+        } else {
+            assertEquals(pinned, found, type.getName() + "'s jar");
+        }
+    }
+
+    /** Jenkins core is on the test classpath of the plugin build only. */
+    private static boolean inThePluginBuild() {
+        try {
+            Class.forName("jenkins.model.Jenkins", false, LibraryVersionsTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** The OSGi version in the manifest of the jar that holds the class: the one version all three libraries set. */

@@ -92,7 +92,7 @@ class DuplicateDemoTest {
 
     private static List<String> names(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+            return files.map(p -> String.valueOf(p.getFileName())).sorted().toList();
         }
     }
 }

@@ -86,7 +86,7 @@ class OutputWriterTest {
 
     private static List<String> names(Path directory) throws IOException {
         try (Stream<Path> list = Files.list(directory)) {
-            return list.map(p -> p.getFileName().toString()).sorted().toList();
+            return list.map(p -> String.valueOf(p.getFileName())).sorted().toList();
         }
     }
 }

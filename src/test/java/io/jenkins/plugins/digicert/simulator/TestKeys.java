@@ -10,16 +10,19 @@ public final class TestKeys {
 
     private static final KeyPair[] RSA_POOL = new KeyPair[4];
     private static int next;
+    private static final Object POOL_LOCK = new Object();
 
     private TestKeys() {}
 
     /** A 2048-bit RSA key pair, from a small pool: tests that need distinct keys take {@link #freshRsa}. */
-    public static synchronized KeyPair rsa2048() {
-        int slot = next++ % RSA_POOL.length;
-        if (RSA_POOL[slot] == null) {
-            RSA_POOL[slot] = rsa(2048);
+    public static KeyPair rsa2048() {
+        synchronized (POOL_LOCK) {
+            int slot = next++ % RSA_POOL.length;
+            if (RSA_POOL[slot] == null) {
+                RSA_POOL[slot] = rsa(2048);
+            }
+            return RSA_POOL[slot];
         }
-        return RSA_POOL[slot];
     }
 
     public static KeyPair freshRsa() {
