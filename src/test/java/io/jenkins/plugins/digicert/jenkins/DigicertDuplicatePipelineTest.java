@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.FilePath;
@@ -17,7 +16,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.queue.QueueTaskFuture;
 import hudson.slaves.DumbSlave;
-import hudson.util.Secret;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.Endpoint;
 import io.jenkins.plugins.digicert.simulator.Issuance;
@@ -33,8 +32,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +51,9 @@ class DigicertDuplicatePipelineTest {
 
     private static final long ORDER_ID = 1234567;
     private static final String CREDENTIALS_ID = "digicert";
-    private static final String CSR_FILE = "tls/server.csr";
+    /** The core class whose loop polls CertCentral while a duplicate is pending. */
+    private static final String ISSUANCE_WAITER = "io.jenkins.plugins.digicert.duplicate.IssuanceWaiter";
+
     private static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
 
     /** The step's default outputDir and the files a chain with an intermediate and a root produces, in order. */
@@ -242,13 +243,52 @@ class DigicertDuplicatePipelineTest {
         assertFalse(workspace(j, job).child("digicert").exists(), "nothing is written for an aborted build");
         assertEquals(List.of(), artifactPaths(run));
 
-        // The wait itself ended: with 1-second intervals a leftover waiter would poll at least twice in 2.5 s. The
-        // build may end while the interrupted worker is still inside a loopback call, so let that land first.
-        Thread.sleep(500);
+        // The wait itself ended: once no thread is inside the issuance waiter, nothing can poll CertCentral any more.
+        // The build may end while the interrupted worker is still inside a loopback call, so wait for that first.
+        awaitNoIssuanceWaiter(Duration.ofSeconds(30));
         int requestsAfterAbort = simulator.requestCount();
-        Thread.sleep(2500);
+        assertEquals(List.of(), issuanceWaiterThreads(), "a waiter started again after the abort");
         assertEquals(requestsAfterAbort, simulator.requestCount(), "CertCentral is still being polled");
+        // Each check is announced ("next check at") before it is made: no check happened unannounced.
+        int announced = JenkinsRule.getLog(run).split("next check at", -1).length - 1;
+        assertTrue(
+                simulator.requestCount(Endpoint.LIST_DUPLICATES) <= announced,
+                simulator.requestCount(Endpoint.LIST_DUPLICATES) + " status checks, " + announced + " announced");
         assertEquals(1, simulator.duplicatesCreated());
+    }
+
+    @Test
+    void credentialStoredInAFolderServesTheJobsInThatFolderOnly(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.useSimulator(simulator);
+        Folder folder = j.jenkins.createProject(Folder.class, "team");
+        JenkinsTestSupport.addFolderCredential(
+                folder, JenkinsTestSupport.secretText("team-key", CertCentralSimulator.API_KEY));
+        String script = onController(JenkinsTestSupport.step("team-key", ORDER_ID, ""));
+        WorkflowJob inside = JenkinsTestSupport.pipeline(folder, "inside", script);
+        WorkflowJob outside = pipeline(j, "outside", script);
+
+        WorkflowRun insideRun = j.buildAndAssertSuccess(inside);
+
+        assertEquals(sorted(DEFAULT_PATHS), artifactPaths(insideRun));
+        j.assertLogNotContains(CertCentralSimulator.API_KEY, insideRun);
+        assertEquals(1, simulator.duplicatesCreated());
+
+        WorkflowRun outsideRun = j.buildAndAssertStatus(Result.FAILURE, outside);
+
+        j.assertLogContains("No Secret text credential with the ID 'team-key'", outsideRun);
+        j.assertLogNotContains(CertCentralSimulator.API_KEY, outsideRun);
+        assertEquals(List.of(), artifactPaths(outsideRun));
+        assertEquals(1, simulator.duplicatesCreated(), "the job outside the folder requested nothing");
+
+        // The form says the same as the builds.
+        DigicertDuplicateStep.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(DigicertDuplicateStep.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckCredentialsId(inside, "team-key").kind);
+        FormValidation elsewhere = descriptor.doCheckCredentialsId(outside, "team-key");
+        assertEquals(FormValidation.Kind.ERROR, elsewhere.kind);
+        assertTrue(
+                elsewhere.getMessage().contains("No Secret text credential with this ID is available to this job."),
+                elsewhere.getMessage());
     }
 
     @Test
@@ -290,37 +330,25 @@ class DigicertDuplicatePipelineTest {
 
     /** Stores the key as a Secret text credential and points the plugin at the simulator, polling every second. */
     private StringCredentialsImpl configure(String apiKey) throws IOException {
-        StringCredentialsImpl credentials = new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, CREDENTIALS_ID, "CertCentral API key", Secret.fromString(apiKey));
-        SystemCredentialsProvider.getInstance().getCredentials().add(credentials);
-        SystemCredentialsProvider.getInstance().save();
-        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
-        config.setCustomUrl(simulator.baseUrl());
-        config.setRegion(DigicertGlobalConfiguration.REGION_CUSTOM);
-        config.setPollFirstSeconds(1);
-        config.setPollMaxSeconds(1);
+        StringCredentialsImpl credentials = JenkinsTestSupport.addSystemSecretText(CREDENTIALS_ID, apiKey);
+        JenkinsTestSupport.useSimulator(simulator);
         return credentials;
     }
 
     private static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws Exception {
-        WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, name);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return job;
+        return JenkinsTestSupport.pipeline(j, name, script);
     }
 
-    /** A node block on the controller (the only node unless a test adds an agent) that first writes the CSR. */
     private static String onController(String body) {
-        return "node {\n" + writeCsr() + body + "}\n";
+        return JenkinsTestSupport.onController(CSR, body);
     }
 
-    /** PEM is plain ASCII without quotes or backslashes, so a triple-quoted Groovy string carries it unchanged. */
     private static String writeCsr() {
-        return "  writeFile file: '" + CSR_FILE + "', encoding: 'US-ASCII', text: '''" + CSR.pem() + "'''\n";
+        return JenkinsTestSupport.writeCsr(CSR);
     }
 
     private static String step(String moreArguments) {
-        return "  digicertDuplicate credentialsId: '" + CREDENTIALS_ID + "', orderId: '" + ORDER_ID + "', csrFile: '"
-                + CSR_FILE + "'" + moreArguments + "\n";
+        return JenkinsTestSupport.step(CREDENTIALS_ID, ORDER_ID, moreArguments);
     }
 
     private static FilePath workspace(JenkinsRule j, WorkflowJob job) {
@@ -346,6 +374,34 @@ class DigicertDuplicatePipelineTest {
     private static byte[] artifact(Run<?, ?> run, String path) throws IOException {
         try (InputStream in = run.getArtifactManager().root().child(path).open()) {
             return in.readAllBytes();
+        }
+    }
+
+    /** The live threads with a frame of the core's issuance waiter on their stack. */
+    private static List<String> issuanceWaiterThreads() {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<Thread, StackTraceElement[]> entry :
+                Thread.getAllStackTraces().entrySet()) {
+            for (StackTraceElement frame : entry.getValue()) {
+                if (ISSUANCE_WAITER.equals(frame.getClassName())) {
+                    names.add(entry.getKey().getName());
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Waits, polling every 50 ms, until no thread is inside the issuance waiter; fails after {@code limit}. */
+    private static void awaitNoIssuanceWaiter(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<String> threads = issuanceWaiterThreads();
+        while (!threads.isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("still waiting for issuance " + limit + " after the abort: " + threads);
+            }
+            Thread.sleep(50);
+            threads = issuanceWaiterThreads();
         }
     }
 

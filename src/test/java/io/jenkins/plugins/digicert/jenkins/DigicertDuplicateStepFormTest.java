@@ -3,10 +3,15 @@ package io.jenkins.plugins.digicert.jenkins;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import hudson.ExtensionList;
+import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
@@ -54,6 +59,33 @@ class DigicertDuplicateStepFormTest {
         assertThat(snippet, containsString("dnsNames: ['www.example.com', 'api.example.com']"));
         assertThat(snippet, containsString("timeoutMinutes: 30"));
         new SnippetizerTester(j).assertParseStep(step, snippet);
+    }
+
+    @Test
+    void snippetGeneratorOffersTheStepOnlyOnce(JenkinsRule j) {
+        Snippetizer snippetizer = ExtensionList.lookupSingleton(Snippetizer.class);
+        DigicertDuplicateStep.DescriptorImpl step =
+                j.jenkins.getDescriptorByType(DigicertDuplicateStep.DescriptorImpl.class);
+        DigicertDuplicateBuilder.DescriptorImpl builder =
+                j.jenkins.getDescriptorByType(DigicertDuplicateBuilder.DescriptorImpl.class);
+
+        List<Snippetizer.QuasiDescriptor> offered = new ArrayList<>();
+        List<Snippetizer.QuasiDescriptor> named = new ArrayList<>();
+        for (boolean advanced : new boolean[] {false, true}) {
+            for (Snippetizer.QuasiDescriptor entry : snippetizer.getQuasiDescriptors(advanced)) {
+                offered.add(entry);
+                if ("Request a DigiCert duplicate certificate".equals(entry.real.getDisplayName())) {
+                    named.add(entry);
+                }
+            }
+        }
+
+        assertThat(named, hasSize(1));
+        assertSame(step, named.get(0).real, "the step's own descriptor");
+        assertThat(named.get(0).getSymbol(), is("digicertDuplicate"));
+        for (Snippetizer.QuasiDescriptor entry : offered) {
+            assertNotSame(builder, entry.real, "the freestyle builder is not offered to Pipeline");
+        }
     }
 
     private static DigicertDuplicateStep everyField() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.digicert.jenkins;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
-import hudson.security.AccessDeniedException3;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.digicert.duplicate.WaitPolicy;
 import java.time.Duration;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
@@ -126,13 +127,27 @@ class DigicertGlobalConfigurationTest {
     @Test
     void onlyAdministratorsMayValidate(JenkinsRule j) {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(
-                new MockAuthorizationStrategy().grant(Jenkins.READ).everywhere().to("reader"));
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
         DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+        String plainHttp = "http://certcentral.example.com/services/v2/";
 
+        // No answer rather than an error page: ok even for a URL an administrator would be told is refused.
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
-            assertThrows(AccessDeniedException3.class, () -> config.doCheckCustomUrl("https://example.com/"));
-            assertThrows(AccessDeniedException3.class, config::doFillRegionItems);
+            assertEquals(FormValidation.Kind.OK, config.doCheckCustomUrl(plainHttp).kind);
+            assertThat(config.doFillRegionItems().size(), is(0));
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+            assertEquals(FormValidation.Kind.ERROR, config.doCheckCustomUrl(plainHttp).kind);
+            List<String> regions = config.doFillRegionItems().stream()
+                    .map(option -> option.value)
+                    .toList();
+            assertThat(regions, contains("US", "EU", "CUSTOM"));
         }
     }
 }

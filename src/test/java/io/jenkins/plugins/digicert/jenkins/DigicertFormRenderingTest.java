@@ -1,0 +1,100 @@
+package io.jenkins.plugins.digicert.jenkins;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import hudson.model.FreeStyleProject;
+import java.util.ArrayList;
+import java.util.List;
+import org.htmlunit.Page;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The forms as a browser gets them: labels as written, and help that resolves. */
+@WithJenkins
+class DigicertFormRenderingTest {
+
+    /** The fields of the step's form, which the freestyle builder shows too. */
+    private static final List<String> FIELDS = List.of(
+            "credentialsId",
+            "orderId",
+            "csrFile",
+            "signatureHash",
+            "commonName",
+            "dnsNames",
+            "serverPlatformId",
+            "caCertId",
+            "outputDir",
+            "archive",
+            "waitForIssuance",
+            "timeoutMinutes");
+
+    private static final List<String> CHECKBOXES = List.of("archive", "waitForIssuance");
+
+    @Test
+    void freestyleFormShowsTheStepsLabelsAndHelp(JenkinsRule j) throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("p");
+        project.getBuildersList().add(new DigicertDuplicateBuilder("digicert-api-key", "1234567", "tls/server.csr"));
+        JenkinsRule.WebClient wc = j.createWebClient();
+
+        HtmlPage page = wc.getPage(project, "configure");
+
+        List<String> labels = labels(page);
+        assertThat(labels, hasItem(containsString("Order number")));
+        assertThat(labels, hasItem(containsString("Wait at most, in minutes")));
+        assertThat(labels, not(hasItem(containsString("Wait at most (in minutes)"))));
+
+        // The builder's titled fields point to the step's help files (the builder has none of its own per field)...
+        String html = page.getWebResponse().getContentAsString();
+        for (String field : FIELDS) {
+            if (CHECKBOXES.contains(field)) {
+                continue; // an untitled entry: where its help link goes is up to the core's checkbox
+            }
+            assertThat(html, containsString(stepHelp(field)));
+        }
+        // ...and those resolve.
+        for (String field : FIELDS) {
+            Page help = wc.goTo(stepHelp(field).substring(1), null);
+            assertEquals(200, help.getWebResponse().getStatusCode(), field);
+        }
+        Page orderIdHelp = wc.goTo(stepHelp("orderId").substring(1), null);
+        assertThat(orderIdHelp.getWebResponse().getContentAsString(), containsString("Order #"));
+    }
+
+    @Test
+    void globalConfigurationShowsItsLabels(JenkinsRule j) throws Exception {
+        HtmlPage page = j.createWebClient().goTo("configure");
+
+        List<String> labels = labels(page);
+        for (String label : List.of(
+                "Region",
+                "Custom API base URL",
+                "Connect timeout, in seconds",
+                "Read timeout, in seconds",
+                "Default wait for issuance, in minutes",
+                "First status check after, in seconds",
+                "Longest interval between checks, in seconds")) {
+            assertThat(labels, hasItem(containsString(label)));
+        }
+    }
+
+    /** The help URL the form renders for a field of the step (Descriptor#getHelpFile: /descriptor/ID/help/FIELD). */
+    private static String stepHelp(String field) {
+        return "/descriptor/" + DigicertDuplicateStep.class.getName() + "/help/" + field;
+    }
+
+    /** The texts of the entries' labels (f:entry renders its title in an element of class jenkins-form-label). */
+    private static List<String> labels(HtmlPage page) {
+        List<String> labels = new ArrayList<>();
+        for (DomNode label : page.querySelectorAll(".jenkins-form-label")) {
+            labels.add(label.getTextContent().replaceAll("\\s+", " ").strip());
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,100 @@
+package io.jenkins.plugins.digicert.jenkins;
+
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.util.Secret;
+import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
+import io.jenkins.plugins.digicert.simulator.TestCsrs;
+import java.io.IOException;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The setup the JenkinsRule tests of this package share: credentials, the simulator, Pipeline jobs. */
+final class JenkinsTestSupport {
+
+    /** Where the Pipeline tests write the CSR in the workspace. */
+    static final String CSR_FILE = "tls/server.csr";
+
+    private JenkinsTestSupport() {}
+
+    /** A Secret text credential, not yet stored anywhere. */
+    static StringCredentialsImpl secretText(String id, String secret) {
+        return new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "CertCentral API key", Secret.fromString(secret));
+    }
+
+    /** Stores a credential of any type in the system (Jenkins-wide) store. */
+    static <C extends Credentials> C addSystemCredential(C credentials) throws IOException {
+        SystemCredentialsProvider.getInstance().getCredentials().add(credentials);
+        SystemCredentialsProvider.getInstance().save();
+        return credentials;
+    }
+
+    /** Stores a Secret text credential in the system (Jenkins-wide) store. */
+    static StringCredentialsImpl addSystemSecretText(String id, String secret) throws IOException {
+        return addSystemCredential(secretText(id, secret));
+    }
+
+    /** Stores a credential in the folder's own store (cloudbees-folder's FolderCredentialsProvider). */
+    static <C extends Credentials> C addFolderCredential(Folder folder, C credentials) throws IOException {
+        CredentialsStore store = null;
+        for (CredentialsStore candidate : CredentialsProvider.lookupStores(folder)) {
+            if (candidate.getProvider() instanceof FolderCredentialsProvider && candidate.getContext() == folder) {
+                store = candidate;
+                break;
+            }
+        }
+        if (store == null) {
+            throw new IllegalStateException("no folder credentials store for " + folder.getFullName());
+        }
+        store.addCredentials(Domain.global(), credentials);
+        store.save();
+        return credentials;
+    }
+
+    /** Points the plugin at the simulator (region CUSTOM), checking for issuance every second. */
+    static void useSimulator(CertCentralSimulator simulator) {
+        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+        config.setCustomUrl(simulator.baseUrl());
+        config.setRegion(DigicertGlobalConfiguration.REGION_CUSTOM);
+        config.setPollFirstSeconds(1);
+        config.setPollMaxSeconds(1);
+    }
+
+    /** A sandboxed Pipeline job at the top level. */
+    static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws IOException {
+        WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
+    }
+
+    /** A sandboxed Pipeline job inside a folder. */
+    static WorkflowJob pipeline(Folder folder, String name, String script) throws IOException {
+        WorkflowJob job = folder.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
+    }
+
+    /** A node block on the controller (the only node unless a test adds an agent) that first writes the CSR. */
+    static String onController(TestCsrs.TestCsr csr, String body) {
+        return "node {\n" + writeCsr(csr) + body + "}\n";
+    }
+
+    /** PEM is plain ASCII without quotes or backslashes, so a triple-quoted Groovy string carries it unchanged. */
+    static String writeCsr(TestCsrs.TestCsr csr) {
+        return "  writeFile file: '" + CSR_FILE + "', encoding: 'US-ASCII', text: '''" + csr.pem() + "'''\n";
+    }
+
+    /** One digicertDuplicate call with the CSR that {@link #writeCsr} wrote. */
+    static String step(String credentialsId, long orderId, String moreArguments) {
+        return "  digicertDuplicate credentialsId: '" + credentialsId + "', orderId: '" + orderId + "', csrFile: '"
+                + CSR_FILE + "'" + moreArguments + "\n";
+    }
+}
