@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering that lets the core be built and tested without Jenkins: the core never uses Jenkins, the HTTP client
- * knows nothing of the duplicate workflow, and the certificate checks know neither.
+ * knows nothing of the duplicate workflow, the certificate checks know neither, and workspace file access (which
+ * runs on agents) knows none of them.
  */
 class ArchitectureTest {
 
@@ -65,10 +66,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void workspaceFileAccessKnowsNoneOfTheOthers() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".workspace..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".certcentral..", ROOT + ".pki..", ROOT + ".duplicate..", ROOT + ".jenkins..")
+                .check(core);
+    }
+
+    @Test
     void theRulesSeeTheCore() {
         // A rule over an empty import passes whatever it says: make sure the packages were found.
         org.junit.jupiter.api.Assertions.assertTrue(
-                core.containPackage(ROOT + ".certcentral") && core.containPackage(ROOT + ".pki"),
+                core.containPackage(ROOT + ".certcentral")
+                        && core.containPackage(ROOT + ".pki")
+                        && core.containPackage(ROOT + ".workspace"),
                 "the core packages were not imported");
     }
 }

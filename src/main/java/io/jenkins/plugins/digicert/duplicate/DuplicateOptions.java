@@ -1,5 +1,6 @@
 package io.jenkins.plugins.digicert.duplicate;
 
+import io.jenkins.plugins.digicert.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 

@@ -11,11 +11,17 @@ public final class DuplicateOutcome {
     private final DuplicateResult result;
     private final CertificateChain chain;
     private final OutputFiles files;
+    private final String outputDir;
 
-    private DuplicateOutcome(DuplicateResult result, CertificateChain chain) {
+    private DuplicateOutcome(DuplicateResult result, CertificateChain chain, String outputDir) {
         this.result = result;
         this.chain = chain;
         this.files = OutputFiles.with(chain, result);
+        this.outputDir = outputDir;
+    }
+
+    private DuplicateOutcome(DuplicateResult result, CertificateChain chain) {
+        this(result, chain, "");
     }
 
     static DuplicateOutcome issued(
@@ -57,7 +63,24 @@ public final class DuplicateOutcome {
 
     /** The same outcome with every text of the result, and so of {@code duplicate.json}, passed through the mask. */
     DuplicateOutcome masked(UnaryOperator<String> mask) {
-        return new DuplicateOutcome(result.masked(mask), chain);
+        return new DuplicateOutcome(result.masked(mask), chain, outputDir);
+    }
+
+    /** The same outcome, to be written to this workspace directory (normalized; empty for the workspace itself). */
+    DuplicateOutcome placedIn(String directory) {
+        return new DuplicateOutcome(result, chain, directory);
+    }
+
+    /** The directory of the files, relative to the workspace: {@code .} for the workspace itself. */
+    public String outputDir() {
+        return outputDir.isEmpty() ? "." : outputDir;
+    }
+
+    /** Each file's path relative to the workspace, as it is written and archived. */
+    public List<String> workspacePaths() {
+        return files.names().stream()
+                .map(name -> outputDir.isEmpty() ? name : outputDir + "/" + name)
+                .toList();
     }
 
     public DuplicateResult result() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.digicert.duplicate;
 
 import io.jenkins.plugins.digicert.DigicertException;
+import io.jenkins.plugins.digicert.InvalidInputException;
 import io.jenkins.plugins.digicert.certcentral.CertCentralClient;
 import io.jenkins.plugins.digicert.certcentral.CertCentralException;
 import io.jenkins.plugins.digicert.certcentral.DuplicateListing;
@@ -44,66 +45,83 @@ public final class DuplicateWorkflow {
 
     public DuplicateOutcome run(DuplicateOptions options, CertificateRequest csr)
             throws DigicertException, InterruptedException {
-        long orderId = options.orderId();
-        List<String> warnings = new ArrayList<>();
-        Optional<OrderDetails> order = Optional.empty();
-        String commonName;
-        List<String> dnsNames;
-        if (options.namesGiven()) {
-            commonName = options.commonName().orElseThrow();
-            dnsNames = options.dnsNames();
-        } else {
-            log.line("Reading order " + orderId + " for the names to secure");
-            OrderDetails details = client.orderDetails(orderId);
-            order = Optional.of(details);
-            commonName = options.commonName()
-                    .orElseGet(() -> lower(details.certificate().commonName()));
-            if (commonName == null) {
-                throw new InvalidInputException("Order " + orderId + " has no common name; give commonName.");
-            }
-            dnsNames = options.dnsNames().isEmpty() ? namesOf(details) : options.dnsNames();
-            List<String> violations = NameRules.violations(commonName, dnsNames, details);
-            if (!violations.isEmpty()) {
-                throw new InvalidInputException("The names break DigiCert's duplicate rules for order " + orderId
-                        + ":\n - " + String.join("\n - ", violations));
-            }
+        Names names = names(options);
+        List<String> warnings = new ArrayList<>(compareWithCsr(csr, names));
+        log.line("Requesting a duplicate of order " + options.orderId() + " for " + names.commonName()
+                + describeSans(names.dnsNames()) + ", " + options.signatureHash());
+        Submission submission = submitOnce(options.orderId(), requestBody(options, names, csr), csr);
+        if (submission.pending() && !options.waitPolicy().enabled()) {
+            log.line("Request " + submission.requestLabel() + " is pending approval; not waiting, as asked");
+            return DuplicateOutcome.pending(
+                    options.orderId(), submission, names.commonName(), names.dnsNames(), warnings);
         }
-        compareWithCsr(csr, commonName, dnsNames, warnings);
+        long certificateId = submission.pending()
+                ? new IssuanceWaiter(client, time, log).await(options.orderId(), submission, csr, options.waitPolicy())
+                : submission.certificateId();
+        CertificateChain chain = chain(submission, certificateId, csr);
+        return issued(options.orderId(), submission, certificateId, chain, names, warnings);
+    }
 
-        log.line("Requesting a duplicate of order " + orderId + " for " + commonName + describeSans(dnsNames) + ", "
-                + options.signatureHash());
-        DuplicateRequestBody body = new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
-                commonName,
-                dnsNames,
+    /** The names to secure, and the order when it had to be read for them. */
+    private record Names(String commonName, List<String> dnsNames, Optional<OrderDetails> order) {}
+
+    /** The names given, or the order's, checked against DigiCert's duplicate rules before anything is sent. */
+    private Names names(DuplicateOptions options) throws DigicertException, InterruptedException {
+        if (options.namesGiven()) {
+            return new Names(options.commonName().orElseThrow(), options.dnsNames(), Optional.empty());
+        }
+        long orderId = options.orderId();
+        log.line("Reading order " + orderId + " for the names to secure");
+        OrderDetails order = client.orderDetails(orderId);
+        String commonName =
+                options.commonName().orElseGet(() -> lower(order.certificate().commonName()));
+        if (commonName == null) {
+            throw new InvalidInputException("Order " + orderId + " has no common name; give commonName.");
+        }
+        List<String> dnsNames = options.dnsNames().isEmpty() ? namesOf(order) : options.dnsNames();
+        List<String> violations = NameRules.violations(commonName, dnsNames, order);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException("The names break DigiCert's duplicate rules for order " + orderId + ":\n - "
+                    + String.join("\n - ", violations));
+        }
+        return new Names(commonName, dnsNames, Optional.of(order));
+    }
+
+    private static DuplicateRequestBody requestBody(DuplicateOptions options, Names names, CertificateRequest csr) {
+        return new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
+                names.commonName(),
+                names.dnsNames(),
                 csr.pem(),
                 options.serverPlatformId()
                         .map(DuplicateRequestBody.ServerPlatform::new)
                         .orElse(null),
                 options.signatureHash(),
                 options.caCertId().orElse(null)));
-        Submission submission = submitOnce(orderId, body, csr);
+    }
 
-        CertificateChain chain;
-        Long certificateId = submission.certificateId();
+    /** The chain DigiCert sent with its answer, or the issued certificate's, downloaded; checked against the CSR. */
+    private CertificateChain chain(Submission submission, long certificateId, CertificateRequest csr)
+            throws DigicertException, InterruptedException {
         if (submission.hasChain()) {
             log.line("DigiCert issued the duplicate at once (certificate id " + certificateId + ")");
-            chain = ChainAssembler.assemble(submission.chainPems(), csr);
-        } else {
-            if (submission.pending()) {
-                if (!options.waitPolicy().enabled()) {
-                    log.line("Request " + submission.requestLabel() + " is pending approval; not waiting, as asked");
-                    return DuplicateOutcome.pending(orderId, submission, commonName, dnsNames, warnings);
-                }
-                certificateId =
-                        new IssuanceWaiter(client, time, log).await(orderId, submission, csr, options.waitPolicy());
-            }
-            chain = ChainAssembler.assemble(client.downloadPemAll(certificateId), csr);
+            return ChainAssembler.assemble(submission.chainPems(), csr);
         }
+        return ChainAssembler.assemble(client.downloadPemAll(certificateId), csr);
+    }
+
+    private DuplicateOutcome issued(
+            long orderId,
+            Submission submission,
+            long certificateId,
+            CertificateChain chain,
+            Names names,
+            List<String> warnings) {
         warnings.addAll(chain.warnings());
         CertificateFacts leaf = chain.leafFacts();
-        order.ifPresent(details -> checkValidity(details, leaf, warnings));
+        names.order().ifPresent(order -> checkValidity(order, leaf, warnings));
         warnings.forEach(log::warn);
-        log.line("Issued serial " + leaf.serialNumber() + " for " + commonName + ", valid until " + leaf.notAfter());
+        log.line("Issued serial " + leaf.serialNumber() + " for " + names.commonName() + ", valid until "
+                + leaf.notAfter());
         return DuplicateOutcome.issued(orderId, submission.requestIds(), certificateId, chain, warnings);
     }
 
@@ -118,7 +136,7 @@ public final class DuplicateWorkflow {
                 }
                 log.line("No clear answer to the duplicate request (" + statusOf(e) + "); looking for it in the "
                         + "order's duplicates before sending it again");
-                Optional<DuplicateListing.Item> sent = DuplicateMatcher.find(client.listDuplicates(orderId), csr);
+                Optional<DuplicateListing.Item> sent = CsrMatcher.find(client.listDuplicates(orderId), csr);
                 if (sent.isPresent()) {
                     log.line("Found it: DigiCert did receive the request (status "
                             + sent.get().status() + ")");
@@ -145,8 +163,10 @@ public final class DuplicateWorkflow {
         return List.copyOf(names);
     }
 
-    private static void compareWithCsr(
-            CertificateRequest csr, String commonName, List<String> dnsNames, List<String> warnings) {
+    private static List<String> compareWithCsr(CertificateRequest csr, Names names) {
+        String commonName = names.commonName();
+        List<String> dnsNames = names.dnsNames();
+        List<String> warnings = new ArrayList<>();
         Optional<String> csrCn = csr.commonName().map(DuplicateWorkflow::lower);
         if (csrCn.isPresent() && !csrCn.get().equals(commonName)) {
             warnings.add("The CSR's common name '" + csrCn.get() + "' differs from the requested '" + commonName
@@ -160,6 +180,7 @@ public final class DuplicateWorkflow {
             warnings.add("The CSR asks for " + extra + ", which the request does not include; the certificate will "
                     + "not cover them.");
         }
+        return warnings;
     }
 
     private void checkValidity(OrderDetails order, CertificateFacts leaf, List<String> warnings) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.digicert.duplicate;
 
+import io.jenkins.plugins.digicert.InvalidInputException;
+import io.jenkins.plugins.digicert.MessageText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class Inputs {
                     + "(Certificates > Orders, the 'Order #' column).");
         }
         if (!DIGITS.matcher(id).matches() || Long.parseLong(id) == 0) {
-            throw new InvalidInputException("orderId '" + shown(id)
+            throw new InvalidInputException("orderId '" + MessageText.quote(id)
                     + "' is not an order number; it must be a positive whole number such as 1234567.");
         }
         return Long.parseLong(id);
@@ -45,23 +47,25 @@ public final class Inputs {
             throw new InvalidInputException(field + " contains an empty name.");
         }
         if (name.length() > 253) {
-            throw new InvalidInputException(field + " '" + shown(name) + "' is longer than 253 characters.");
+            throw new InvalidInputException(
+                    field + " '" + MessageText.quote(name) + "' is longer than 253 characters.");
         }
         if (!name.chars().allMatch(c -> c < 0x80)) {
-            throw new InvalidInputException(field + " '" + shown(name)
+            throw new InvalidInputException(field + " '" + MessageText.quote(name)
                     + "' has non-ASCII characters; give internationalised names in punycode (xn--...).");
         }
         String rest = name.startsWith("*.") ? name.substring(2) : name;
         String[] labels = rest.split("\\.", -1);
         if (labels.length < 2) {
-            throw new InvalidInputException(
-                    field + " '" + shown(name) + "' is not a fully qualified domain name (e.g. www.example.com).");
+            throw new InvalidInputException(field + " '" + MessageText.quote(name)
+                    + "' is not a fully qualified domain name (e.g. www.example.com).");
         }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
-                throw new InvalidInputException(field + " '" + shown(name) + "' has an invalid label '" + shown(label)
-                        + "': labels are 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen; "
-                        + "only the first label may be the wildcard '*'.");
+                throw new InvalidInputException(
+                        field + " '" + MessageText.quote(name) + "' has an invalid label '" + MessageText.quote(label)
+                                + "': labels are 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen; "
+                                + "only the first label may be the wildcard '*'.");
             }
         }
         return name;
@@ -102,8 +106,8 @@ public final class Inputs {
                 ? Defaults.SIGNATURE_HASH
                 : value.strip().toLowerCase(Locale.ROOT);
         if (!SIGNATURE_HASHES.contains(hash)) {
-            throw new InvalidInputException(
-                    "signatureHash '" + shown(hash) + "' is not supported; use one of " + SIGNATURE_HASHES + ".");
+            throw new InvalidInputException("signatureHash '" + MessageText.quote(hash)
+                    + "' is not supported; use one of " + SIGNATURE_HASHES + ".");
         }
         return hash;
     }
@@ -123,7 +127,7 @@ public final class Inputs {
         }
         String id = value.strip();
         if (!CA_CERT_ID.matcher(id).matches()) {
-            throw new InvalidInputException("caCertId '" + shown(id)
+            throw new InvalidInputException("caCertId '" + MessageText.quote(id)
                     + "' is not an intermediate CA id; take it from CertCentral's product list (e.g. 5C0A6C7F8E...).");
         }
         return id;
@@ -148,52 +152,12 @@ public final class Inputs {
         try {
             return timeoutMinutes(Integer.valueOf(text.strip()));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(timeoutMessage(shown(text.strip())));
+            throw new InvalidInputException(timeoutMessage(MessageText.quote(text.strip())));
         }
     }
 
     private static String timeoutMessage(String value) {
         return "timeoutMinutes must be a whole number from 1 to " + MAX_TIMEOUT_MINUTES
                 + ", or empty for the global default, not " + value + ".";
-    }
-
-    /**
-     * A path inside the workspace: relative, with '/' or '\' separators, no '..' segment, no drive letter.
-     * Symbolic links are checked where the file lives (the Jenkins layer asks the agent).
-     */
-    public static String workspacePath(String value, String field) throws InvalidInputException {
-        String path = value == null ? "" : value.strip();
-        if (path.isEmpty()) {
-            throw new InvalidInputException(field + " is required: a path relative to the workspace.");
-        }
-        if (path.indexOf('\0') >= 0) {
-            throw new InvalidInputException(field + " contains a NUL character.");
-        }
-        String unified = path.replace('\\', '/');
-        if (unified.startsWith("/") || unified.startsWith("~") || unified.matches("^[A-Za-z]:.*")) {
-            throw new InvalidInputException(field + " '" + shown(path)
-                    + "' is absolute; give a path relative to the workspace, such as '"
-                    + (field.equals("outputDir") ? "out/tls" : "tls/server.csr") + "'.");
-        }
-        for (String segment : unified.split("/")) {
-            if (segment.equals("..")) {
-                throw new InvalidInputException(field + " '" + shown(path) + "' leads out of the workspace ('..').");
-            }
-        }
-        return unified;
-    }
-
-    /** Echoes a user's value in a message, cut short and with control characters made visible. */
-    static String shown(String value) {
-        String cut = value.length() > 80 ? value.substring(0, 80) + "…" : value;
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 }

@@ -52,7 +52,7 @@ final class IssuanceWaiter {
             log.line(state + "; next check at " + CLOCK.format(time.now().plus(pause)) + " (in "
                     + Durations.human(pause) + ", waiting up to " + Durations.human(policy.timeout()) + " in all)");
             time.sleep(pause);
-            Optional<DuplicateListing.Item> mine = DuplicateMatcher.find(client.listDuplicates(orderId), csr);
+            Optional<DuplicateListing.Item> mine = CsrMatcher.find(client.listDuplicates(orderId), csr);
             if (mine.isPresent()) {
                 if (mine.get().rejected()) {
                     throw new DuplicateRejectedException(orderId, submission.requestLabel());

@@ -32,6 +32,12 @@ public record WaitPolicy(boolean enabled, Duration timeout, Duration firstInterv
         return new WaitPolicy(wait, timeout, DEFAULT.firstInterval, DEFAULT.maxInterval);
     }
 
+    /** This policy's intervals, with a step's own choice to wait and its own timeout (null keeps this one's). */
+    public WaitPolicy forStep(boolean wait, Integer timeoutMinutes) {
+        Duration wanted = timeoutMinutes == null ? timeout : Duration.ofMinutes(timeoutMinutes);
+        return new WaitPolicy(wait, wanted, firstInterval, maxInterval);
+    }
+
     public WaitPolicy withIntervals(Duration first, Duration max) {
         return new WaitPolicy(enabled, timeout, first, max);
     }

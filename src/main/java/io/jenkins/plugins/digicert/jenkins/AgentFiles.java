@@ -2,8 +2,8 @@ package io.jenkins.plugins.digicert.jenkins;
 
 import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.digicert.duplicate.InvalidInputException;
-import io.jenkins.plugins.digicert.duplicate.WorkspaceFiles;
+import io.jenkins.plugins.digicert.InvalidInputException;
+import io.jenkins.plugins.digicert.workspace.WorkspaceFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;

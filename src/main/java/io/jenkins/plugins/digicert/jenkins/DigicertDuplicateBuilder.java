@@ -13,6 +13,7 @@ import hudson.model.BuildListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.digicert.duplicate.Defaults;
+import io.jenkins.plugins.digicert.duplicate.StepParameters;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +45,9 @@ public class DigicertDuplicateBuilder extends Builder {
 
     @DataBoundConstructor
     public DigicertDuplicateBuilder(String credentialsId, String orderId, String csrFile) {
-        this.credentialsId = DuplicateRun.blankToNull(credentialsId);
-        this.orderId = DuplicateRun.blankToNull(orderId);
-        this.csrFile = DuplicateRun.blankToNull(csrFile);
+        this.credentialsId = DuplicateExecution.blankToNull(credentialsId);
+        this.orderId = DuplicateExecution.blankToNull(orderId);
+        this.csrFile = DuplicateExecution.blankToNull(csrFile);
     }
 
     public String getCredentialsId() {
@@ -68,7 +69,7 @@ public class DigicertDuplicateBuilder extends Builder {
 
     @DataBoundSetter
     public void setCommonName(String commonName) {
-        this.commonName = DuplicateRun.blankToNull(commonName);
+        this.commonName = DuplicateExecution.blankToNull(commonName);
     }
 
     /** The names, or null when none are given. */
@@ -94,7 +95,7 @@ public class DigicertDuplicateBuilder extends Builder {
 
     @DataBoundSetter
     public void setSignatureHash(String signatureHash) {
-        String value = DuplicateRun.blankToNull(signatureHash);
+        String value = DuplicateExecution.blankToNull(signatureHash);
         this.signatureHash = value == null ? Defaults.SIGNATURE_HASH : value;
     }
 
@@ -115,7 +116,7 @@ public class DigicertDuplicateBuilder extends Builder {
 
     @DataBoundSetter
     public void setCaCertId(String caCertId) {
-        this.caCertId = DuplicateRun.blankToNull(caCertId);
+        this.caCertId = DuplicateExecution.blankToNull(caCertId);
     }
 
     public String getOutputDir() {
@@ -124,7 +125,7 @@ public class DigicertDuplicateBuilder extends Builder {
 
     @DataBoundSetter
     public void setOutputDir(String outputDir) {
-        String value = DuplicateRun.blankToNull(outputDir);
+        String value = DuplicateExecution.blankToNull(outputDir);
         this.outputDir = value == null ? Defaults.OUTPUT_DIR : value;
     }
 
@@ -182,8 +183,7 @@ public class DigicertDuplicateBuilder extends Builder {
         for (String name : dnsNames) {
             names.addAll(Forms.splitAll(List.of(env.expand(name))));
         }
-        DuplicateRequest request = new DuplicateRequest(
-                credentialsId,
+        StepParameters parameters = new StepParameters(
                 expand(env, orderId),
                 expand(env, csrFile),
                 expand(env, commonName),
@@ -192,10 +192,9 @@ public class DigicertDuplicateBuilder extends Builder {
                 serverPlatformId,
                 expand(env, caCertId),
                 expand(env, outputDir),
-                isArchive(),
                 isWaitForIssuance(),
                 timeoutMinutes);
-        DuplicateRun.execute(request, build, workspace, launcher, listener);
+        DuplicateExecution.execute(credentialsId, parameters, isArchive(), build, workspace, launcher, listener);
         return true;
     }
 
@@ -204,7 +203,7 @@ public class DigicertDuplicateBuilder extends Builder {
     }
 
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements DuplicateFormChecks {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements FormChecks {
 
         /** The step's help files serve this form too: one text per field. */
         private static final List<String> FIELDS = List.of(

@@ -9,6 +9,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.digicert.duplicate.Defaults;
+import io.jenkins.plugins.digicert.duplicate.StepParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,9 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundConstructor
     public DigicertDuplicateStep(String credentialsId, String orderId, String csrFile) {
-        this.credentialsId = DuplicateRun.blankToNull(credentialsId);
-        this.orderId = DuplicateRun.blankToNull(orderId);
-        this.csrFile = DuplicateRun.blankToNull(csrFile);
+        this.credentialsId = DuplicateExecution.blankToNull(credentialsId);
+        this.orderId = DuplicateExecution.blankToNull(orderId);
+        this.csrFile = DuplicateExecution.blankToNull(csrFile);
     }
 
     public String getCredentialsId() {
@@ -67,7 +68,7 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundSetter
     public void setCommonName(String commonName) {
-        this.commonName = DuplicateRun.blankToNull(commonName);
+        this.commonName = DuplicateExecution.blankToNull(commonName);
     }
 
     /** The names, or null when none are given (so that forms and generated snippets leave the field out). */
@@ -93,7 +94,7 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundSetter
     public void setSignatureHash(String signatureHash) {
-        String value = DuplicateRun.blankToNull(signatureHash);
+        String value = DuplicateExecution.blankToNull(signatureHash);
         this.signatureHash = value == null ? Defaults.SIGNATURE_HASH : value;
     }
 
@@ -114,7 +115,7 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundSetter
     public void setCaCertId(String caCertId) {
-        this.caCertId = DuplicateRun.blankToNull(caCertId);
+        this.caCertId = DuplicateExecution.blankToNull(caCertId);
     }
 
     public String getOutputDir() {
@@ -123,7 +124,7 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundSetter
     public void setOutputDir(String outputDir) {
-        String value = DuplicateRun.blankToNull(outputDir);
+        String value = DuplicateExecution.blankToNull(outputDir);
         this.outputDir = value == null ? Defaults.OUTPUT_DIR : value;
     }
 
@@ -156,9 +157,9 @@ public class DigicertDuplicateStep extends Step {
         this.timeoutMinutes = timeoutMinutes;
     }
 
-    DuplicateRequest toRequest() {
-        return new DuplicateRequest(
-                credentialsId,
+    /** What the core checks and runs; the credential and archiving stay with the Jenkins layer. */
+    StepParameters toParameters() {
+        return new StepParameters(
                 orderId,
                 csrFile,
                 commonName,
@@ -167,14 +168,13 @@ public class DigicertDuplicateStep extends Step {
                 serverPlatformId,
                 caCertId,
                 outputDir,
-                archive,
                 waitForIssuance,
                 timeoutMinutes);
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(context, toRequest());
+        return new Execution(context, this);
     }
 
     /**
@@ -185,23 +185,25 @@ public class DigicertDuplicateStep extends Step {
         private static final long serialVersionUID = 1L;
 
         /**
-         * Transient like WriteFileStep.Execution's step: this execution fails on resume, so the request has no reason
+         * Transient like WriteFileStep.Execution's step: this execution fails on resume, so the step has no reason
          * to be written into the build's program.dat.
          */
         @SuppressFBWarnings(
                 value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
                 justification = "never resumed: the inherited onResume fails the step")
-        private final transient DuplicateRequest request;
+        private final transient DigicertDuplicateStep step;
 
-        Execution(StepContext context, DuplicateRequest request) {
+        Execution(StepContext context, DigicertDuplicateStep step) {
             super(context);
-            this.request = request;
+            this.step = step;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            return DuplicateRun.execute(
-                    request,
+            return DuplicateExecution.execute(
+                    step.credentialsId,
+                    step.toParameters(),
+                    step.archive,
                     required(Run.class),
                     required(FilePath.class),
                     required(Launcher.class),
@@ -219,7 +221,7 @@ public class DigicertDuplicateStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor implements DuplicateFormChecks {
+    public static final class DescriptorImpl extends StepDescriptor implements FormChecks {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {

@@ -209,16 +209,11 @@ public class DigicertGlobalConfiguration extends GlobalConfiguration {
                 .withHttpClientBuilder(() -> JenkinsOkHttpClient.newClientBuilder(ClientSettings.sharedHttpClient()));
     }
 
-    /**
-     * How a build waits for issuance.
-     *
-     * @param timeoutMinutes the build's own timeout, or null for the configured default
-     */
-    public WaitPolicy waitPolicy(boolean wait, @CheckForNull Integer timeoutMinutes) {
-        int minutes = timeoutMinutes == null ? defaultTimeoutMinutes : timeoutMinutes;
+    /** How builds wait for issuance: the intervals, and the timeout of a step that gives none. */
+    public WaitPolicy waitDefaults() {
         Duration first = Duration.ofSeconds(pollFirstSeconds);
         Duration max = Duration.ofSeconds(Math.max(pollFirstSeconds, pollMaxSeconds));
-        return WaitPolicy.of(wait, Duration.ofMinutes(minutes)).withIntervals(first, max);
+        return WaitPolicy.of(true, Duration.ofMinutes(defaultTimeoutMinutes)).withIntervals(first, max);
     }
 
     /** Only administrators get an answer; anyone else gets none rather than an error page. */

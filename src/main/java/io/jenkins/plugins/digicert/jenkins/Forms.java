@@ -3,8 +3,9 @@ package io.jenkins.plugins.digicert.jenkins;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.digicert.InvalidInputException;
 import io.jenkins.plugins.digicert.duplicate.Inputs;
-import io.jenkins.plugins.digicert.duplicate.InvalidInputException;
+import io.jenkins.plugins.digicert.workspace.WorkspacePaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class Forms {
         if (!required && (value == null || value.isBlank())) {
             return FormValidation.ok();
         }
-        return check(() -> Inputs.workspacePath(value, field), field);
+        return check(() -> WorkspacePaths.check(value, field), field);
     }
 
     static FormValidation commonName(String value) {

@@ -4,8 +4,8 @@ import io.jenkins.plugins.digicert.certcentral.ApiKey;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
 import io.jenkins.plugins.digicert.certcentral.RateLimit;
 import io.jenkins.plugins.digicert.certcentral.RateLimiters;
-import io.jenkins.plugins.digicert.duplicate.DuplicateJob;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOptions;
+import io.jenkins.plugins.digicert.duplicate.Duplicator;
 import io.jenkins.plugins.digicert.duplicate.IssuanceTimeoutException;
 import io.jenkins.plugins.digicert.duplicate.WaitPolicy;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
@@ -71,7 +71,7 @@ final class CallCountBenchmark {
                 options.commonName("example.com").dnsNames(List.of("example.com", "www.example.com"));
             }
             try {
-                DuplicateJob.run(
+                Duplicator.run(
                         ApiKey.of(CertCentralSimulator.API_KEY),
                         settings,
                         options.build(),

@@ -5,8 +5,8 @@ import io.jenkins.plugins.digicert.certcentral.ClientSettings;
 import io.jenkins.plugins.digicert.certcentral.RateLimit;
 import io.jenkins.plugins.digicert.certcentral.RateLimiters;
 import io.jenkins.plugins.digicert.certcentral.RetryPolicy;
-import io.jenkins.plugins.digicert.duplicate.DuplicateJob;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOptions;
+import io.jenkins.plugins.digicert.duplicate.Duplicator;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.TestCa;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
@@ -88,7 +88,7 @@ final class FleetBenchmark {
                             String name = "host" + (order - 100_000) + ".example.com";
                             options.commonName(name).dnsNames(List.of(name, "www." + name));
                         }
-                        DuplicateJob.run(key, settings, options.build(), csr, l -> {});
+                        Duplicator.run(key, settings, options.build(), csr, l -> {});
                         succeeded.incrementAndGet();
                         return null;
                     }));

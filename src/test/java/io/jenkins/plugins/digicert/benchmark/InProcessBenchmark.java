@@ -3,13 +3,13 @@ package io.jenkins.plugins.digicert.benchmark;
 import io.jenkins.plugins.digicert.certcentral.ApiKey;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
 import io.jenkins.plugins.digicert.certcentral.RateLimiters;
-import io.jenkins.plugins.digicert.duplicate.DuplicateJob;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOptions;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOutcome;
-import io.jenkins.plugins.digicert.duplicate.OutputWriter;
+import io.jenkins.plugins.digicert.duplicate.Duplicator;
 import io.jenkins.plugins.digicert.duplicate.ProgressLog;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
+import io.jenkins.plugins.digicert.workspace.OutputWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +85,7 @@ public class InProcessBenchmark {
 
     @Benchmark
     public DuplicateOutcome duplicate() throws Exception {
-        DuplicateOutcome outcome = DuplicateJob.run(key, settings, options, csr, ProgressLog.NONE);
+        DuplicateOutcome outcome = Duplicator.run(key, settings, options, csr, ProgressLog.NONE);
         OutputWriter.write(output, outcome.files().contents());
         return outcome;
     }

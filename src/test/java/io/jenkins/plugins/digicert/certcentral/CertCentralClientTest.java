@@ -8,16 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.Endpoint;
 import io.jenkins.plugins.digicert.simulator.Fault;
+import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import io.jenkins.plugins.digicert.time.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SimulatorExtension.class)
 class CertCentralClientTest {
 
     private static final long ORDER = 1234567;
@@ -27,15 +29,9 @@ class CertCentralClientTest {
     private final List<String> log = new ArrayList<>();
 
     @BeforeEach
-    void start() throws Exception {
-        simulator = CertCentralSimulator.start();
+    void start(CertCentralSimulator simulator) {
+        this.simulator = simulator;
         simulator.addOrder(ORDER, "ssl_plus", "example.com", "example.com", "www.example.com");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        simulator.close();
-        assertEquals(List.of(), simulator.violations(), "requests that CertCentral would not accept");
     }
 
     private CertCentralClient client(String key) {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.digicert.simulator.Fault;
 import io.jenkins.plugins.digicert.simulator.Issuance;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import io.jenkins.plugins.digicert.time.ManualTime;
+import io.jenkins.plugins.digicert.workspace.OutputWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,7 @@ class ApiKeyNeverLeaksTest {
                 .build();
         StringBuilder seen = new StringBuilder();
         try {
-            DuplicateOutcome outcome = DuplicateJob.run(key, settings, options, CSR, log::add);
+            DuplicateOutcome outcome = Duplicator.run(key, settings, options, CSR, log::add);
             OutputWriter.write(dir, outcome.files().contents());
             seen.append(outcome.result()).append(outcome.result().toMap());
         } catch (Exception e) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.digicert.InvalidInputException;
 import io.jenkins.plugins.digicert.certcentral.ApiKey;
 import io.jenkins.plugins.digicert.certcentral.CertCentralException;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
@@ -18,10 +19,12 @@ import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.Endpoint;
 import io.jenkins.plugins.digicert.simulator.Fault;
 import io.jenkins.plugins.digicert.simulator.Issuance;
+import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import io.jenkins.plugins.digicert.simulator.TestCsrs.TestCsr;
 import io.jenkins.plugins.digicert.time.ManualTime;
 import io.jenkins.plugins.digicert.time.TimeSource;
+import io.jenkins.plugins.digicert.workspace.OutputWriter;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,11 +37,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(SimulatorExtension.class)
 class DuplicateWorkflowTest {
 
     private static final String ORDER = "1234567";
@@ -49,15 +53,9 @@ class DuplicateWorkflowTest {
     private final List<String> log = new ArrayList<>();
 
     @BeforeEach
-    void start() throws Exception {
-        simulator = CertCentralSimulator.start();
+    void start(CertCentralSimulator simulator) {
+        this.simulator = simulator;
         simulator.addOrder(1234567, "ssl_plus", "example.com", "www.example.com");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        simulator.close();
-        assertEquals(List.of(), simulator.violations());
     }
 
     private ClientSettings settings() {
@@ -72,7 +70,7 @@ class DuplicateWorkflowTest {
     }
 
     private DuplicateOutcome run(DuplicateOptions options, TestCsr csr) throws Exception {
-        return DuplicateJob.run(ApiKey.of(CertCentralSimulator.API_KEY), settings(), options, csr.bytes(), log::add);
+        return Duplicator.run(ApiKey.of(CertCentralSimulator.API_KEY), settings(), options, csr.bytes(), log::add);
     }
 
     private static DuplicateOptions.Builder options() {
@@ -378,7 +376,7 @@ class DuplicateWorkflowTest {
     void badCsrFailsBeforeAnyCall() throws Exception {
         assertThrows(
                 io.jenkins.plugins.digicert.pki.CsrException.class,
-                () -> DuplicateJob.run(
+                () -> Duplicator.run(
                         ApiKey.of(CertCentralSimulator.API_KEY),
                         settings(),
                         options().build(),
@@ -406,7 +404,7 @@ class DuplicateWorkflowTest {
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread build = new Thread(() -> {
             try {
-                DuplicateJob.run(ApiKey.of(CertCentralSimulator.API_KEY), realTime, options, CSR.bytes(), lines::add);
+                Duplicator.run(ApiKey.of(CertCentralSimulator.API_KEY), realTime, options, CSR.bytes(), lines::add);
             } catch (Throwable t) {
                 thrown.set(t);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.digicert.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,36 +106,6 @@ class InputsTest {
         assertMessage(() -> Inputs.timeoutMinutes(1441), "not 1441.");
         assertMessage(() -> Inputs.timeoutMinutes("ten"), "not ten.");
         assertMessage(() -> Inputs.timeoutMinutes("2.5"), "not 2.5.");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"server.csr", "tls/server.csr", "tls\\server.csr", "./tls/server.csr", "a..b/c"})
-    void workspacePathsInside(String path) throws Exception {
-        assertEquals(path.replace('\\', '/'), Inputs.workspacePath(path, "csrFile"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "/etc/passwd",
-                "\\\\server\\share\\x",
-                "C:\\x.csr",
-                "c:/x.csr",
-                "../x.csr",
-                "tls/../../x",
-                "tls\\..\\..\\x",
-                "~/x.csr"
-            })
-    void workspacePathsOutside(String path) {
-        InvalidInputException e =
-                assertThrows(InvalidInputException.class, () -> Inputs.workspacePath(path, "csrFile"));
-        assertTrue(e.getMessage().startsWith("csrFile '"), e.getMessage());
-    }
-
-    @Test
-    void emptyWorkspacePathAndNul() {
-        assertMessage(() -> Inputs.workspacePath(" ", "outputDir"), "outputDir is required");
-        assertMessage(() -> Inputs.workspacePath("a\0b", "outputDir"), "contains a NUL character");
     }
 
     @Test

@@ -37,7 +37,7 @@ class DigicertConfigurationAsCodeTest {
         assertThat(config.getPollMaxSeconds(), is(40));
         assertThat(config.clientSettings().baseUrl().host(), is("certcentral.digicert.eu"));
         assertThat(config.clientSettings().connectTimeout(), is(Duration.ofSeconds(7)));
-        assertThat(config.waitPolicy(true, null).timeout(), is(Duration.ofMinutes(20)));
+        assertThat(config.waitDefaults().timeout(), is(Duration.ofMinutes(20)));
     }
 
     /**

@@ -95,12 +95,13 @@ class DigicertGlobalConfigurationTest {
         config.setRegion("eu");
         assertThat(config.clientSettings().baseUrl().host(), is("certcentral.digicert.eu"));
 
-        WaitPolicy policy = config.waitPolicy(true, null);
+        WaitPolicy policy = config.waitDefaults();
         assertThat(policy.enabled(), is(true));
         assertThat(policy.timeout(), is(Duration.ofMinutes(15)));
         assertThat(policy.firstInterval(), is(Duration.ofSeconds(10)));
         assertThat(policy.maxInterval(), is(Duration.ofSeconds(60)));
-        assertThat(config.waitPolicy(false, 3).timeout(), is(Duration.ofMinutes(3)));
+        assertThat(policy.forStep(false, 3).timeout(), is(Duration.ofMinutes(3)));
+        assertThat(policy.forStep(false, 3).enabled(), is(false));
     }
 
     @Test

@@ -1,6 +1,4 @@
-package io.jenkins.plugins.digicert.duplicate;
-
-import io.jenkins.plugins.digicert.DigicertException;
+package io.jenkins.plugins.digicert;
 
 /** A parameter of the step is wrong; found before anything is sent to DigiCert. */
 public final class InvalidInputException extends DigicertException {

@@ -1,5 +1,6 @@
-package io.jenkins.plugins.digicert.duplicate;
+package io.jenkins.plugins.digicert.workspace;
 
+import io.jenkins.plugins.digicert.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Reading the CSR from and writing the output files into a workspace, where the workspace lives (in Jenkins:
- * on the agent). Paths were checked as text by {@link Inputs#workspacePath}; here the file system is asked
+ * on the agent). Paths were checked as text by {@link WorkspacePaths#check}; here the file system is asked
  * too, so that a symbolic link cannot lead a read or a write out of the workspace.
  */
 public final class WorkspaceFiles {
@@ -21,7 +22,7 @@ public final class WorkspaceFiles {
     /** The CSR file's bytes, if it really lies inside the workspace, is a regular file and is small enough. */
     public static byte[] readCsr(Path workspace, String relativePath, int maxBytes)
             throws InvalidInputException, IOException {
-        String path = Inputs.workspacePath(relativePath, "csrFile");
+        String path = WorkspacePaths.check(relativePath, "csrFile");
         Path base;
         try {
             base = workspace.toRealPath();
@@ -61,7 +62,7 @@ public final class WorkspaceFiles {
      */
     public static List<Path> writeOutputs(Path workspace, String relativeDir, Map<String, byte[]> files)
             throws InvalidInputException, IOException {
-        String dir = Inputs.workspacePath(relativeDir, "outputDir");
+        String dir = WorkspacePaths.check(relativeDir, "outputDir");
         Path base = workspace.toRealPath();
         Path directory = base;
         for (String segment : dir.split("/")) {
@@ -83,26 +84,5 @@ public final class WorkspaceFiles {
             throw new InvalidInputException("outputDir '" + dir + "' leads out of the workspace.");
         }
         return OutputWriter.write(directory, files);
-    }
-
-    /** The workspace-relative paths of the files, as they will be archived: 'dir/name', or 'name' for '.'. */
-    public static List<String> relativePaths(String relativeDir, Iterable<String> names) throws InvalidInputException {
-        String dir = normalizeDirectory(Inputs.workspacePath(relativeDir, "outputDir"));
-        List<String> paths = new java.util.ArrayList<>();
-        for (String name : names) {
-            paths.add(dir.isEmpty() ? name : dir + "/" + name);
-        }
-        return paths;
-    }
-
-    /** 'a/./b/' becomes 'a/b'; '.' becomes '' (the workspace itself). */
-    public static String normalizeDirectory(String path) {
-        List<String> segments = new java.util.ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (!segment.isEmpty() && !segment.equals(".")) {
-                segments.add(segment);
-            }
-        }
-        return String.join("/", segments);
     }
 }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.digicert.duplicate;
+package io.jenkins.plugins.digicert.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

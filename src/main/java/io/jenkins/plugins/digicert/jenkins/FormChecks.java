@@ -23,8 +23,9 @@ import org.springframework.security.core.Authentication;
  * public default methods of a descriptor's interfaces like its own (as core's
  * {@code EnvironmentVariableParameterNameFormValidation} relies on). Permissions follow the Credentials plugin's
  * consumer guide: a user who may not configure the job gets no answer ({@code ok()}) rather than an error page.
+ * Query parameters are named explicitly: an interface method's parameter names need not survive compilation.
  */
-public interface DuplicateFormChecks {
+public interface FormChecks {
 
     /** The builder's checks let a field hold a build variable, to be checked when the build expands it. */
     default boolean allowsBuildVariables() {
@@ -32,7 +33,8 @@ public interface DuplicateFormChecks {
     }
 
     @POST
-    default ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+    default ListBoxModel doFillCredentialsIdItems(
+            @AncestorInPath Item item, @QueryParameter("credentialsId") String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
         String current = credentialsId == null ? "" : credentialsId;
         if (!mayListCredentials(item)) {
@@ -45,7 +47,7 @@ public interface DuplicateFormChecks {
     }
 
     @POST
-    default FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+    default FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter("value") String value) {
         if (!mayListCredentials(item)) {
             return FormValidation.ok();
         }
@@ -70,46 +72,46 @@ public interface DuplicateFormChecks {
     }
 
     @POST
-    default FormValidation doCheckOrderId(@AncestorInPath Item item, @QueryParameter String value) {
+    default FormValidation doCheckOrderId(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) && !holdsVariable(value) ? Forms.orderId(value) : FormValidation.ok();
     }
 
     @POST
-    default FormValidation doCheckCsrFile(@AncestorInPath Item item, @QueryParameter String value) {
+    default FormValidation doCheckCsrFile(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) && !holdsVariable(value)
                 ? Forms.workspacePath(value, "csrFile", true)
                 : FormValidation.ok();
     }
 
     @POST
-    default FormValidation doCheckOutputDir(@AncestorInPath Item item, @QueryParameter String value) {
+    default FormValidation doCheckOutputDir(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) && !holdsVariable(value)
                 ? Forms.workspacePath(value, "outputDir", false)
                 : FormValidation.ok();
     }
 
     @POST
-    default FormValidation doCheckCommonName(@AncestorInPath Item item, @QueryParameter String value) {
+    default FormValidation doCheckCommonName(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) && !holdsVariable(value) ? Forms.commonName(value) : FormValidation.ok();
     }
 
     @POST
-    default FormValidation doCheckDnsNames(@AncestorInPath Item item, @QueryParameter String value) {
+    default FormValidation doCheckDnsNames(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) && !holdsVariable(value) ? Forms.dnsNames(value) : FormValidation.ok();
     }
 
     @POST
-    default FormValidation doCheckCaCertId(@AncestorInPath Item item, @QueryParameter String value) {
+    default FormValidation doCheckCaCertId(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) && !holdsVariable(value) ? Forms.caCertId(value) : FormValidation.ok();
     }
 
     @POST
-    default FormValidation doCheckServerPlatformId(@AncestorInPath Item item, @QueryParameter String value) {
+    default FormValidation doCheckServerPlatformId(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) ? Forms.serverPlatformId(value) : FormValidation.ok();
     }
 
     @POST
-    default FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+    default FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) ? Forms.timeoutMinutes(value) : FormValidation.ok();
     }
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.digicert.duplicate;
+package io.jenkins.plugins.digicert.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jenkins.plugins.digicert.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,12 +100,6 @@ class WorkspaceFilesTest {
         assertMessage(
                 () -> WorkspaceFiles.writeOutputs(workspace, "../outside", Map.of("certificate.pem", bytes("x"))),
                 "leads out of the workspace");
-    }
-
-    @Test
-    void relativePathsForArchiving() throws Exception {
-        assertEquals(List.of("a/b/x.pem"), WorkspaceFiles.relativePaths("a/./b/", List.of("x.pem")));
-        assertEquals(List.of("x.pem"), WorkspaceFiles.relativePaths(".", List.of("x.pem")));
     }
 
     interface Call {

@@ -15,9 +15,9 @@ import java.util.Optional;
  * has been seen to repeat entries (and the primary certificate), so entries are de-duplicated by serial; if
  * the same CSR was used for several duplicates, the newest wins.
  */
-final class DuplicateMatcher {
+final class CsrMatcher {
 
-    private DuplicateMatcher() {}
+    private CsrMatcher() {}
 
     static Optional<DuplicateListing.Item> find(DuplicateListing listing, CertificateRequest csr) {
         return mine(listing, csr).stream().min(NEWEST_FIRST);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class RetryRulesTest {
+class RetryPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.digicert.duplicate;
+package io.jenkins.plugins.digicert.workspace;
 
 import java.io.IOException;
 import java.io.OutputStream;

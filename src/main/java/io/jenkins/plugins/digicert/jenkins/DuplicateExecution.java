@@ -1,0 +1,152 @@
+package io.jenkins.plugins.digicert.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.digicert.DigicertException;
+import io.jenkins.plugins.digicert.InvalidInputException;
+import io.jenkins.plugins.digicert.certcentral.ApiKey;
+import io.jenkins.plugins.digicert.certcentral.ClientSettings;
+import io.jenkins.plugins.digicert.duplicate.DuplicateOutcome;
+import io.jenkins.plugins.digicert.duplicate.Duplicator;
+import io.jenkins.plugins.digicert.duplicate.StepParameters;
+import io.jenkins.plugins.digicert.pki.CsrParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.security.FIPS140;
+import jenkins.util.BuildListenerAdapter;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * One duplicate in a build, shared by the Pipeline step and the freestyle builder: the core's {@link Duplicator}
+ * does the work; this class hands it the build's credential and the agent's CSR, then writes the files on the
+ * agent and archives them.
+ */
+final class DuplicateExecution {
+
+    private DuplicateExecution() {}
+
+    /** Runs the duplicate and returns the step's result: plain values only. */
+    static Map<String, Object> execute(
+            String credentialsId,
+            StepParameters parameters,
+            boolean archive,
+            Run<?, ?> run,
+            FilePath workspace,
+            Launcher launcher,
+            TaskListener listener)
+            throws IOException, InterruptedException {
+        refuseFipsMode();
+        PrintStream console = listener.getLogger();
+        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
+        DuplicateOutcome outcome;
+        try {
+            outcome = Duplicator.run(
+                    parameters,
+                    config.waitDefaults(),
+                    clientSettings(config),
+                    () -> apiKey(credentialsId, run),
+                    path -> readCsr(workspace, path),
+                    console::println);
+        } catch (DigicertException e) {
+            throw new AbortException(e.getMessage());
+        }
+        writeFiles(workspace, outcome);
+        console.println("DigiCert: wrote " + String.join(", ", outcome.workspacePaths()));
+        List<String> artifacts = archive ? archive(outcome, run, workspace, launcher, listener) : List.of();
+        return result(outcome, artifacts);
+    }
+
+    /** bouncycastle-api does not provide Bouncy Castle in FIPS mode: reading the CSR would end in a class error. */
+    private static void refuseFipsMode() throws AbortException {
+        if (FIPS140.useCompliantAlgorithms()) {
+            throw new AbortException("DigiCert duplicate certificates are not available while Jenkins runs in "
+                    + "FIPS-140 mode: reading the CSR and the certificates needs Bouncy Castle, which Jenkins does "
+                    + "not provide in that mode.");
+        }
+    }
+
+    private static ClientSettings clientSettings(DigicertGlobalConfiguration config) throws AbortException {
+        try {
+            return config.clientSettings();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new AbortException("The DigiCert global configuration is not usable: " + e.getMessage()
+                    + " (Manage Jenkins > System > DigiCert CertCentral).");
+        }
+    }
+
+    /** Looks the key up as the build's identity and records its use; never prints it. */
+    private static ApiKey apiKey(String credentialsId, Run<?, ?> run) throws InvalidInputException {
+        String id = blankToNull(credentialsId);
+        if (id == null) {
+            throw new InvalidInputException("credentialsId is required: the ID of a Secret text credential that "
+                    + "holds the CertCentral API key.");
+        }
+        StringCredentials credentials =
+                CredentialsProvider.findCredentialById(id, StringCredentials.class, run, List.of());
+        if (credentials == null) {
+            throw new InvalidInputException("No Secret text credential with the ID '" + id
+                    + "' is available to this build. Check the ID and the credential's scope and folder.");
+        }
+        CredentialsProvider.track(run, credentials);
+        try {
+            return ApiKey.of(credentials.getSecret().getPlainText());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage() + " (credential '" + id + "')");
+        }
+    }
+
+    private static byte[] readCsr(FilePath workspace, String path)
+            throws IOException, InterruptedException, InvalidInputException {
+        AgentFiles.Result csr = AgentFiles.readCsr(workspace, path, CsrParser.MAX_BYTES);
+        if (!csr.isOk()) {
+            throw new InvalidInputException(csr.problem());
+        }
+        return csr.content();
+    }
+
+    private static void writeFiles(FilePath workspace, DuplicateOutcome outcome)
+            throws IOException, InterruptedException {
+        AgentFiles.Result written = AgentFiles.writeOutputs(
+                workspace, outcome.outputDir(), outcome.files().contents());
+        if (!written.isOk()) {
+            throw new AbortException(written.problem());
+        }
+    }
+
+    private static List<String> archive(
+            DuplicateOutcome outcome, Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener)
+            throws IOException, InterruptedException {
+        Map<String, String> archived = new LinkedHashMap<>();
+        for (String path : outcome.workspacePaths()) {
+            archived.put(path, path);
+        }
+        run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), archived);
+        listener.getLogger().println("DigiCert: archived " + archived.size() + " files as build artifacts");
+        return new ArrayList<>(archived.keySet());
+    }
+
+    /** The step's value: plain, serializable values that Groovy and the Pipeline program can keep. */
+    private static Map<String, Object> result(DuplicateOutcome outcome, List<String> artifacts) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : outcome.result().toMap().entrySet()) {
+            Object value = entry.getValue();
+            result.put(entry.getKey(), value instanceof List<?> list ? new ArrayList<>(list) : value);
+        }
+        result.put("outputDir", outcome.outputDir());
+        result.put("workspaceFiles", new ArrayList<>(outcome.workspacePaths()));
+        result.put("artifacts", new ArrayList<>(artifacts));
+        return result;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
