@@ -8,6 +8,7 @@ import java.util.Optional;
 public final class DuplicateOptions {
 
     private final long orderId;
+    private final Long requestId;
     private final String commonName;
     private final List<String> dnsNames;
     private final String signatureHash;
@@ -17,6 +18,7 @@ public final class DuplicateOptions {
 
     private DuplicateOptions(Builder builder) throws InvalidInputException {
         this.orderId = Inputs.orderId(builder.orderId);
+        this.requestId = Inputs.requestId(builder.requestId);
         this.commonName = builder.commonName == null || builder.commonName.isBlank()
                 ? null
                 : Inputs.dnsName(builder.commonName, "commonName");
@@ -33,6 +35,11 @@ public final class DuplicateOptions {
 
     public long orderId() {
         return orderId;
+    }
+
+    /** A request sent by an earlier build, to collect instead of sending a new one. */
+    public Optional<Long> requestId() {
+        return Optional.ofNullable(requestId);
     }
 
     public Optional<String> commonName() {
@@ -66,6 +73,7 @@ public final class DuplicateOptions {
 
     public static final class Builder {
         private final String orderId;
+        private String requestId;
         private String commonName;
         private List<String> dnsNames = List.of();
         private String signatureHash;
@@ -75,6 +83,11 @@ public final class DuplicateOptions {
 
         private Builder(String orderId) {
             this.orderId = orderId;
+        }
+
+        public Builder requestId(String value) {
+            this.requestId = value;
+            return this;
         }
 
         public Builder commonName(String value) {

@@ -43,21 +43,20 @@ public final class DuplicateOutcome {
         return new DuplicateOutcome(result, chain);
     }
 
-    static DuplicateOutcome pending(
-            long orderId, Submission submission, String commonName, List<String> dnsNames, List<String> warnings) {
+    static DuplicateOutcome pending(DuplicateRecord record) {
         DuplicateResult result = new DuplicateResult(
-                orderId,
-                submission.requestIds(),
+                record.orderId(),
+                record.requestIds(),
                 null,
                 DuplicateResult.PENDING,
-                commonName,
-                dnsNames,
+                record.commonName(),
+                record.dnsNames(),
                 null,
                 null,
                 null,
                 null,
                 List.of(OutputFiles.SUMMARY),
-                warnings);
+                record.warnings());
         return new DuplicateOutcome(result, null);
     }
 

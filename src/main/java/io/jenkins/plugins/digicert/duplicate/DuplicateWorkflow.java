@@ -7,29 +7,46 @@ import io.jenkins.plugins.digicert.certcentral.CertCentralException;
 import io.jenkins.plugins.digicert.certcentral.DuplicateListing;
 import io.jenkins.plugins.digicert.certcentral.DuplicateRequestBody;
 import io.jenkins.plugins.digicert.certcentral.OrderDetails;
+import io.jenkins.plugins.digicert.certcentral.RequestDetails;
 import io.jenkins.plugins.digicert.certcentral.RetryPolicy;
 import io.jenkins.plugins.digicert.pki.CertificateChain;
 import io.jenkins.plugins.digicert.pki.CertificateFacts;
 import io.jenkins.plugins.digicert.pki.CertificateRequest;
 import io.jenkins.plugins.digicert.pki.ChainAssembler;
+import io.jenkins.plugins.digicert.pki.CsrParser;
 import io.jenkins.plugins.digicert.time.TimeSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The whole duplicate: names, request, waiting, chain, files. It never sends the duplicate request twice
- * for one build: after an unclear answer it first looks for the duplicate in the order's list.
+ * The whole duplicate in three phases that can be run apart: {@link #begin} sends the request (or adopts the one
+ * this build already sent), {@link #check} asks once whether it is issued yet, {@link #finish} fetches and checks
+ * the chain and makes the files. Between phases everything needed is in the {@link DuplicateRecord}, kept in
+ * {@link DuplicateRecords}, so a Pipeline step can wait across a controller restart without holding a thread.
+ * It never sends the duplicate request twice for one build: after an unclear answer, and before adopting a record
+ * that may have been sent, it looks for the request in the order's duplicate list.
  */
 public final class DuplicateWorkflow {
+
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final CertCentralClient client;
     private final TimeSource time;
@@ -43,23 +60,226 @@ public final class DuplicateWorkflow {
         this.log = log;
     }
 
+    /** The three phases in one go, waiting in this thread: the freestyle builder, the demo and the benchmarks. */
     public DuplicateOutcome run(DuplicateOptions options, CertificateRequest csr)
             throws DigicertException, InterruptedException {
+        return run(options, csr, DuplicateRecords.inMemory());
+    }
+
+    DuplicateOutcome run(DuplicateOptions options, CertificateRequest csr, DuplicateRecords records)
+            throws DigicertException, InterruptedException {
+        DuplicateRecord record = begin(options, csr, records);
+        while (record.status() == DuplicateRecord.Status.PENDING) {
+            if (!options.waitPolicy().enabled()) {
+                return DuplicateOutcome.pending(record);
+            }
+            Duration pause = Duration.between(time.now(), record.nextCheck());
+            time.sleep(pause.isNegative() ? Duration.ZERO : pause);
+            check(record, records);
+        }
+        return finish(record);
+    }
+
+    /**
+     * Sends the duplicate request, or adopts the one this build already made for the same order and key pair (a
+     * retried or resumed step). The record is saved before the request is sent and again after, so that a crash
+     * in between leaves a trace that {@link #begin} follows up in the order's list.
+     *
+     * @return the record, {@code PENDING} (with the first check scheduled if the options wait) or {@code ISSUED}
+     */
+    public DuplicateRecord begin(DuplicateOptions options, CertificateRequest csr, DuplicateRecords records)
+            throws DigicertException, InterruptedException {
+        String key = publicKeySha256(csr);
+        Optional<DuplicateRecord> earlier = records.all().stream()
+                .filter(r -> r.isFor(options.orderId(), key) && r.status() != DuplicateRecord.Status.REJECTED)
+                .reduce((first, second) -> second);
+        if (earlier.isPresent()) {
+            return adopt(earlier.get(), options, csr, records);
+        }
+        if (options.requestId().isPresent()) {
+            return collect(options, options.requestId().get(), csr, key, records);
+        }
         Names names = names(options);
-        List<String> warnings = new ArrayList<>(compareWithCsr(csr, names));
+        DuplicateRecord record = new DuplicateRecord(
+                options.orderId(),
+                csr.pem(),
+                key,
+                names.commonName(),
+                names.dnsNames(),
+                names.order().map(order -> order.certificate().validTill()).orElse(null),
+                compareWithCsr(csr, names));
+        save(records, record);
         log.line("Requesting a duplicate of order " + options.orderId() + " for " + names.commonName()
                 + describeSans(names.dnsNames()) + ", " + options.signatureHash());
-        Submission submission = submitOnce(options.orderId(), requestBody(options, names, csr), csr);
-        if (submission.pending() && !options.waitPolicy().enabled()) {
-            log.line("Request " + submission.requestLabel() + " is pending approval; not waiting, as asked");
-            return DuplicateOutcome.pending(
-                    options.orderId(), submission, names.commonName(), names.dnsNames(), warnings);
+        apply(record, submitOnce(options.orderId(), requestBody(options, record, csr), csr));
+        return afterSubmission(record, options, records);
+    }
+
+    /**
+     * Takes up a request an earlier build sent (and did not wait for): nothing is sent; its entry in the order's
+     * list is found by this CSR, so the CSR must be the one that build sent.
+     */
+    private DuplicateRecord collect(
+            DuplicateOptions options, long requestId, CertificateRequest csr, String key, DuplicateRecords records)
+            throws DigicertException, InterruptedException {
+        log.line("Collecting request " + requestId + " of order " + options.orderId() + "; no new request is sent");
+        DuplicateRecord record = new DuplicateRecord(
+                options.orderId(), csr.pem(), key, csr.commonName().orElse(""), csr.dnsNames(), null, List.of());
+        record.sent(List.of(requestId));
+        Optional<DuplicateListing.Item> listed = CsrMatcher.find(client.listDuplicates(options.orderId()), csr);
+        boolean rejected = listed.isPresent()
+                ? listed.get().rejected()
+                : client.requestDetails(requestId).rejected();
+        if (rejected) {
+            throw new DuplicateRejectedException(options.orderId(), String.valueOf(requestId));
         }
-        long certificateId = submission.pending()
-                ? new IssuanceWaiter(client, time, log).await(options.orderId(), submission, csr, options.waitPolicy())
-                : submission.certificateId();
-        CertificateChain chain = chain(submission, certificateId, csr);
-        return issued(options.orderId(), submission, certificateId, chain, names, warnings);
+        if (listed.isPresent() && listed.get().issued()) {
+            record.issued(listed.get().id(), List.of());
+        } else {
+            record.pending();
+        }
+        return afterSubmission(record, options, records);
+    }
+
+    /** Continues with a request this build made earlier; sends it only if the order's list shows it never arrived. */
+    private DuplicateRecord adopt(
+            DuplicateRecord record, DuplicateOptions options, CertificateRequest csr, DuplicateRecords records)
+            throws DigicertException, InterruptedException {
+        log.line("This build already requested a duplicate of order " + record.orderId() + " with this CSR's key "
+                + "(request " + record.requestLabel() + ", "
+                + record.status().name().toLowerCase(Locale.ROOT)
+                + "): continuing with it instead of sending another");
+        if (record.status() == DuplicateRecord.Status.SUBMITTING) {
+            Optional<DuplicateListing.Item> sent = CsrMatcher.find(client.listDuplicates(record.orderId()), csr);
+            if (sent.isPresent()) {
+                log.line("Found it in the order's duplicates (status "
+                        + sent.get().status() + ")");
+                apply(record, Submission.of(sent.get()));
+            } else {
+                log.line("It is not in the order's duplicates: sending it now");
+                apply(record, submitOnce(record.orderId(), requestBody(options, record, csr), csr));
+            }
+        } else if (record.status() == DuplicateRecord.Status.TIMED_OUT) {
+            record.pending();
+        }
+        return afterSubmission(record, options, records);
+    }
+
+    private DuplicateRecord afterSubmission(DuplicateRecord record, DuplicateOptions options, DuplicateRecords records)
+            throws DigicertException {
+        if (record.status() == DuplicateRecord.Status.PENDING) {
+            if (options.waitPolicy().enabled()) {
+                record.waitFrom(time.now(), options.waitPolicy());
+                logNextCheck(record);
+            } else {
+                log.line("Request " + record.requestLabel() + " is pending approval; not waiting, as asked");
+            }
+        }
+        save(records, record);
+        return record;
+    }
+
+    /**
+     * Asks once whether a pending duplicate is issued: the order's duplicate list shows this build's entry (found
+     * by its CSR) with its status and, once issued, its certificate id; only while the list does not show it is the
+     * request's own status asked, so that a rejection is seen even then.
+     *
+     * @throws DuplicateRejectedException when an approver declined it
+     * @throws IssuanceTimeoutException when it is still pending at the deadline
+     */
+    public void check(DuplicateRecord record, DuplicateRecords records) throws DigicertException, InterruptedException {
+        CertificateRequest csr = CsrParser.parse(record.csrPem().getBytes(StandardCharsets.US_ASCII));
+        Optional<DuplicateListing.Item> mine = CsrMatcher.find(client.listDuplicates(record.orderId()), csr);
+        boolean rejected = mine.map(DuplicateListing.Item::rejected).orElse(false);
+        if (mine.isEmpty() && !record.requestIds().isEmpty()) {
+            RequestDetails details = client.requestDetails(record.requestIds().get(0));
+            rejected = details.rejected();
+        }
+        if (rejected) {
+            record.rejected();
+            save(records, record);
+            throw new DuplicateRejectedException(record.orderId(), record.requestLabel());
+        }
+        Instant now = time.now();
+        if (mine.isPresent() && mine.get().issued()) {
+            log.line("DigiCert issued the duplicate after " + Durations.human(waited(record, now)) + " (certificate id "
+                    + mine.get().id() + ")");
+            record.issued(mine.get().id(), List.of());
+            save(records, record);
+            return;
+        }
+        if (record.pastDeadline(now)) {
+            record.timedOut();
+            save(records, record);
+            throw new IssuanceTimeoutException(record.orderId(), record.requestLabel(), record.timeout());
+        }
+        record.checkedAt(now);
+        save(records, record);
+        logNextCheck(record);
+    }
+
+    /** The issued duplicate's chain, checked against the CSR, and the files made from it. */
+    public DuplicateOutcome finish(DuplicateRecord record) throws DigicertException, InterruptedException {
+        CertificateRequest csr = CsrParser.parse(record.csrPem().getBytes(StandardCharsets.US_ASCII));
+        long certificateId = Objects.requireNonNull(record.certificateId(), "finish() needs an issued record");
+        CertificateChain chain;
+        if (!record.chainPems().isEmpty()) {
+            log.line("DigiCert issued the duplicate at once (certificate id " + certificateId + ")");
+            chain = ChainAssembler.assemble(record.chainPems(), csr);
+        } else {
+            chain = ChainAssembler.assemble(client.downloadPemAll(certificateId), csr);
+        }
+        List<String> warnings = new ArrayList<>(record.warnings());
+        warnings.addAll(chain.warnings());
+        CertificateFacts leaf = chain.leafFacts();
+        checkValidity(record.orderValidTill(), leaf, warnings);
+        warnings.forEach(log::warn);
+        log.line("Issued serial " + leaf.serialNumber() + " for " + record.commonName() + ", valid until "
+                + leaf.notAfter());
+        return DuplicateOutcome.issued(record.orderId(), record.requestIds(), certificateId, chain, warnings);
+    }
+
+    private static void apply(DuplicateRecord record, Submission submission) {
+        record.sent(submission.requestIds());
+        if (submission.pending()) {
+            record.pending();
+        } else {
+            record.issued(submission.certificateId(), submission.chainPems());
+        }
+    }
+
+    private void logNextCheck(DuplicateRecord record) {
+        String state = record.requestIds().isEmpty()
+                ? "The duplicate is pending (its request id was lost with the unclear answer)"
+                : "Request " + record.requestLabel() + " is pending";
+        Instant now = time.now();
+        Duration pause = Duration.between(now, record.nextCheck());
+        log.line(state + "; next check at " + CLOCK.format(record.nextCheck()) + " (in "
+                + Durations.human(pause.isNegative() ? Duration.ZERO : pause) + ", waiting up to "
+                + Durations.human(record.timeout()) + " in all)");
+    }
+
+    private static Duration waited(DuplicateRecord record, Instant now) {
+        return Duration.between(record.waitStarted(), now);
+    }
+
+    private static void save(DuplicateRecords records, DuplicateRecord record) throws DigicertException {
+        try {
+            records.save(record);
+        } catch (IOException e) {
+            throw new DigicertException(
+                    "The build's record of the duplicate request could not be saved (" + e.getMessage()
+                            + "); nothing more was sent to DigiCert. Check the controller's disk.",
+                    e);
+        }
+    }
+
+    static String publicKeySha256(CertificateRequest csr) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csr.publicKeyInfo()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** The names to secure, and the order when it had to be read for them. */
@@ -87,42 +307,17 @@ public final class DuplicateWorkflow {
         return new Names(commonName, dnsNames, Optional.of(order));
     }
 
-    private static DuplicateRequestBody requestBody(DuplicateOptions options, Names names, CertificateRequest csr) {
+    private static DuplicateRequestBody requestBody(
+            DuplicateOptions options, DuplicateRecord record, CertificateRequest csr) {
         return new DuplicateRequestBody(new DuplicateRequestBody.Certificate(
-                names.commonName(),
-                names.dnsNames(),
+                record.commonName(),
+                record.dnsNames(),
                 csr.pem(),
                 options.serverPlatformId()
                         .map(DuplicateRequestBody.ServerPlatform::new)
                         .orElse(null),
                 options.signatureHash(),
                 options.caCertId().orElse(null)));
-    }
-
-    /** The chain DigiCert sent with its answer, or the issued certificate's, downloaded; checked against the CSR. */
-    private CertificateChain chain(Submission submission, long certificateId, CertificateRequest csr)
-            throws DigicertException, InterruptedException {
-        if (submission.hasChain()) {
-            log.line("DigiCert issued the duplicate at once (certificate id " + certificateId + ")");
-            return ChainAssembler.assemble(submission.chainPems(), csr);
-        }
-        return ChainAssembler.assemble(client.downloadPemAll(certificateId), csr);
-    }
-
-    private DuplicateOutcome issued(
-            long orderId,
-            Submission submission,
-            long certificateId,
-            CertificateChain chain,
-            Names names,
-            List<String> warnings) {
-        warnings.addAll(chain.warnings());
-        CertificateFacts leaf = chain.leafFacts();
-        names.order().ifPresent(order -> checkValidity(order, leaf, warnings));
-        warnings.forEach(log::warn);
-        log.line("Issued serial " + leaf.serialNumber() + " for " + names.commonName() + ", valid until "
-                + leaf.notAfter());
-        return DuplicateOutcome.issued(orderId, submission.requestIds(), certificateId, chain, warnings);
     }
 
     private Submission submitOnce(long orderId, DuplicateRequestBody body, CertificateRequest csr)
@@ -183,8 +378,7 @@ public final class DuplicateWorkflow {
         return warnings;
     }
 
-    private void checkValidity(OrderDetails order, CertificateFacts leaf, List<String> warnings) {
-        String validTill = order.certificate().validTill();
+    private static void checkValidity(String validTill, CertificateFacts leaf, List<String> warnings) {
         if (validTill == null) {
             return;
         }

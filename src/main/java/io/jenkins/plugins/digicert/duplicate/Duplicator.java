@@ -81,6 +81,7 @@ public final class Duplicator {
     private static DuplicateOptions options(StepParameters parameters, WaitPolicy waiting)
             throws InvalidInputException {
         return DuplicateOptions.builder(parameters.orderId())
+                .requestId(parameters.requestId())
                 .commonName(parameters.commonName())
                 .dnsNames(parameters.dnsNames())
                 .signatureHash(parameters.signatureHash())

@@ -37,6 +37,19 @@ public final class Inputs {
         return Long.parseLong(id);
     }
 
+    /** A request id to collect (empty: none, so a new request is sent). */
+    public static Long requestId(String value) throws InvalidInputException {
+        String id = value == null ? "" : value.strip();
+        if (id.isEmpty()) {
+            return null;
+        }
+        if (!DIGITS.matcher(id).matches() || Long.parseLong(id) == 0) {
+            throw new InvalidInputException("requestId '" + MessageText.quote(id) + "' is not a request number; it "
+                    + "must be a positive whole number, as a step with waitForIssuance: false returned it.");
+        }
+        return Long.parseLong(id);
+    }
+
     /** A DNS name as DigiCert takes it: lower case, ASCII (punycode for IDNs), an optional leading '*.'. */
     public static String dnsName(String value, String field) throws InvalidInputException {
         String name = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);

@@ -11,6 +11,7 @@ import java.util.List;
  * Duplicator.KeySource, Duplicator.CsrSource, ProgressLog)} checks every one before it does anything else.
  *
  * @param timeoutMinutes the step's own wait, or null for the configured default
+ * @param requestId a pending request of an earlier build to collect, or null to send a new request
  */
 public record StepParameters(
         String orderId,
@@ -22,7 +23,8 @@ public record StepParameters(
         @CheckForNull String caCertId,
         @CheckForNull String outputDir,
         boolean waitForIssuance,
-        @CheckForNull Integer timeoutMinutes) {
+        @CheckForNull Integer timeoutMinutes,
+        @CheckForNull String requestId) {
 
     public StepParameters {
         dnsNames = dnsNames == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(dnsNames));

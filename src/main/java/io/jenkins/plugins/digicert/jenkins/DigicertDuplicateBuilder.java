@@ -42,6 +42,7 @@ public class DigicertDuplicateBuilder extends Builder {
 
     private Boolean waitForIssuance;
     private Integer timeoutMinutes;
+    private String requestId;
 
     @DataBoundConstructor
     public DigicertDuplicateBuilder(String credentialsId, String orderId, String csrFile) {
@@ -157,6 +158,17 @@ public class DigicertDuplicateBuilder extends Builder {
         this.timeoutMinutes = timeoutMinutes;
     }
 
+    /** A pending request of an earlier build to collect; null sends a new request. */
+    @CheckForNull
+    public String getRequestId() {
+        return requestId;
+    }
+
+    @DataBoundSetter
+    public void setRequestId(String requestId) {
+        this.requestId = DuplicateExecution.blankToNull(requestId);
+    }
+
     /** Saved jobs (older, or hand-written XML) may lack the defaulted fields: XStream runs no field initialisers. */
     protected Object readResolve() {
         if (dnsNames == null) {
@@ -193,7 +205,8 @@ public class DigicertDuplicateBuilder extends Builder {
                 expand(env, caCertId),
                 expand(env, outputDir),
                 isWaitForIssuance(),
-                timeoutMinutes);
+                timeoutMinutes,
+                expand(env, requestId));
         DuplicateExecution.execute(credentialsId, parameters, isArchive(), build, workspace, launcher, listener);
         return true;
     }
@@ -218,7 +231,8 @@ public class DigicertDuplicateBuilder extends Builder {
                 "outputDir",
                 "archive",
                 "waitForIssuance",
-                "timeoutMinutes");
+                "timeoutMinutes",
+                "requestId");
 
         public DescriptorImpl() {
             for (String field : FIELDS) {

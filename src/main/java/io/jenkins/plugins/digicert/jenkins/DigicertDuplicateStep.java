@@ -41,6 +41,7 @@ public class DigicertDuplicateStep extends Step {
     private boolean archive = Defaults.ARCHIVE;
     private boolean waitForIssuance = Defaults.WAIT_FOR_ISSUANCE;
     private Integer timeoutMinutes;
+    private String requestId;
 
     @DataBoundConstructor
     public DigicertDuplicateStep(String credentialsId, String orderId, String csrFile) {
@@ -157,6 +158,17 @@ public class DigicertDuplicateStep extends Step {
         this.timeoutMinutes = timeoutMinutes;
     }
 
+    /** A pending request of an earlier build to collect; null sends a new request. */
+    @CheckForNull
+    public String getRequestId() {
+        return requestId;
+    }
+
+    @DataBoundSetter
+    public void setRequestId(String requestId) {
+        this.requestId = DuplicateExecution.blankToNull(requestId);
+    }
+
     /** What the core checks and runs; the credential and archiving stay with the Jenkins layer. */
     StepParameters toParameters() {
         return new StepParameters(
@@ -169,7 +181,8 @@ public class DigicertDuplicateStep extends Step {
                 caCertId,
                 outputDir,
                 waitForIssuance,
-                timeoutMinutes);
+                timeoutMinutes,
+                requestId);
     }
 
     @Override

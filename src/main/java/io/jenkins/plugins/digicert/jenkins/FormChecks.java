@@ -111,6 +111,11 @@ public interface FormChecks {
     }
 
     @POST
+    default FormValidation doCheckRequestId(@AncestorInPath Item item, @QueryParameter("value") String value) {
+        return mayConfigure(item) && !holdsVariable(value) ? Forms.requestId(value) : FormValidation.ok();
+    }
+
+    @POST
     default FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) ? Forms.timeoutMinutes(value) : FormValidation.ok();
     }

@@ -26,7 +26,8 @@ final class Forms {
             "dnsNames", "DNS names",
             "caCertId", "Intermediate CA ID",
             "serverPlatformId", "Server platform ID",
-            "timeoutMinutes", "Wait at most");
+            "timeoutMinutes", "Wait at most",
+            "requestId", "Collect the pending request");
 
     private Forms() {}
 
@@ -74,6 +75,10 @@ final class Forms {
         } catch (NumberFormatException e) {
             return FormValidation.error("Server platform ID must be a whole number, such as -1, 2 or 45.");
         }
+    }
+
+    static FormValidation requestId(String value) {
+        return check(() -> Inputs.requestId(value), "requestId");
     }
 
     static FormValidation timeoutMinutes(String value) {

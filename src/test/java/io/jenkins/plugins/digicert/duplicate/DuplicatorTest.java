@@ -60,7 +60,7 @@ class DuplicatorTest {
     }
 
     private static StepParameters parameters(String orderId, String csrFile, String outputDir, Integer timeout) {
-        return new StepParameters(orderId, csrFile, null, null, null, null, null, outputDir, true, timeout);
+        return new StepParameters(orderId, csrFile, null, null, null, null, null, outputDir, true, timeout, null);
     }
 
     @Test
