@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class ErrorBodyParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>([^<]*)</title>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_TITLE = Pattern.compile("<title[^<>]*>([^<]*)</title>", Pattern.CASE_INSENSITIVE);
     private static final int MAX_TEXT = 300;
 
     private ErrorBodyParser() {}
