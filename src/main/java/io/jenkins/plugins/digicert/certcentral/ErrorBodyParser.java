@@ -58,13 +58,14 @@ final class ErrorBodyParser {
         return out;
     }
 
+    /** An entry that has neither a code nor a message to show is shown as its JSON, like an unknown body. */
     private static ApiError entry(JsonNode error) {
-        if (error.isTextual()) {
-            return new ApiError("", shorten(error.asText()));
-        }
-        return new ApiError(
-                shorten(error.path("code").asText("")),
-                shorten(error.path("message").asText("")));
+        ApiError parsed = error.isTextual()
+                ? new ApiError("", shorten(error.asText()))
+                : new ApiError(
+                        shorten(error.path("code").asText("")),
+                        shorten(error.path("message").asText("")));
+        return parsed.toString().isBlank() ? new ApiError("", shorten(error.toString())) : parsed;
     }
 
     static String shorten(String text) {

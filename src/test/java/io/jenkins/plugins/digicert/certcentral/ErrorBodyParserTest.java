@@ -24,4 +24,17 @@ class ErrorBodyParserTest {
                 List.of(new ApiError("", "(an HTML page, probably from a proxy or load balancer: 503 Busy)")),
                 ErrorBodyParser.parse("<HTML><Title lang=\"en\"> 503 Busy </TITLE></HTML>"));
     }
+
+    @Test
+    void entriesWithoutCodeOrMessageAreShownAsTheirJson() {
+        // {"errors":{"x":"y"}} gave an error with an empty code and message: the exception ended in "... POST /x: )".
+        assertEquals(List.of(new ApiError("", "{\"x\":\"y\"}")), ErrorBodyParser.parse("{\"errors\":{\"x\":\"y\"}}"));
+        assertEquals(
+                List.of(new ApiError("", "{}"), new ApiError("", "null"), new ApiError("", "\" \"")),
+                ErrorBodyParser.parse("{\"errors\":[{},null,\" \"]}"));
+        assertEquals(
+                List.of(new ApiError("", "{\"code\":\"\",\"message\":\" \"}")),
+                ErrorBodyParser.parse("{\"errors\":[{\"code\":\"\",\"message\":\" \"}]}"));
+        assertEquals(List.of(new ApiError("c", "")), ErrorBodyParser.parse("{\"errors\":[{\"code\":\"c\"}]}"));
+    }
 }
