@@ -1,6 +1,7 @@
 package io.jenkins.plugins.digicert.certcentral;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -94,8 +95,11 @@ public final class CertCentralClient {
             }
             return value;
         } catch (JacksonException e) {
-            throw masked(CertCentralException.unreadableSuccess(
-                    answer.status(), method, "/" + path, "(malformed JSON) " + ErrorBodyParser.shorten(answer.body())));
+            String what = answer.body().isBlank()
+                    ? "(empty response body)"
+                    : (e instanceof StreamReadException ? "(malformed JSON) " : "(JSON of an unexpected shape) ")
+                            + ErrorBodyParser.shorten(answer.body());
+            throw masked(CertCentralException.unreadableSuccess(answer.status(), method, "/" + path, what));
         }
     }
 

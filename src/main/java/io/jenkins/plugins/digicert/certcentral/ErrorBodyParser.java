@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class ErrorBodyParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>([^<]*)</title>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_TITLE = Pattern.compile("<title[^<>]*>([^<]*)</title>", Pattern.CASE_INSENSITIVE);
     private static final int MAX_TEXT = 300;
 
     private ErrorBodyParser() {}
@@ -58,13 +58,14 @@ final class ErrorBodyParser {
         return out;
     }
 
+    /** An entry that has neither a code nor a message to show is shown as its JSON, like an unknown body. */
     private static ApiError entry(JsonNode error) {
-        if (error.isTextual()) {
-            return new ApiError("", shorten(error.asText()));
-        }
-        return new ApiError(
-                shorten(error.path("code").asText("")),
-                shorten(error.path("message").asText("")));
+        ApiError parsed = error.isTextual()
+                ? new ApiError("", shorten(error.asText()))
+                : new ApiError(
+                        shorten(error.path("code").asText("")),
+                        shorten(error.path("message").asText("")));
+        return parsed.toString().isBlank() ? new ApiError("", shorten(error.toString())) : parsed;
     }
 
     static String shorten(String text) {

@@ -59,7 +59,13 @@ public final class ChainAssembler {
             parsed = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(normalized.getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException e) {
-            throw new ChainException("A certificate in DigiCert's answer cannot be parsed: " + e.getMessage(), e);
+            // The JDK's text ("Could not parse certificate: java.io.IOException: Illegal footer: ...") says nothing
+            // a user can act on; it stays in the cause, for the report.
+            throw new ChainException(
+                    "A certificate in DigiCert's answer cannot be parsed: its PEM text is damaged or cut off. "
+                            + "Nothing was written; run the build again, and if it persists, download the certificate "
+                            + "from CertCentral.",
+                    e);
         }
         List<X509Certificate> unique = new ArrayList<>();
         for (Certificate certificate : parsed) {

@@ -188,21 +188,27 @@ public final class CsrParser {
                 : IETFUtils.valueToString(rdns[0].getFirst().getValue());
     }
 
-    private static List<String> dnsNames(PKCS10CertificationRequest csr) {
+    private static List<String> dnsNames(PKCS10CertificationRequest csr) throws CsrException {
         List<String> names = new ArrayList<>();
-        for (Attribute attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
-            for (ASN1Encodable value : attribute.getAttributeValues()) {
-                GeneralNames sans =
-                        GeneralNames.fromExtensions(Extensions.getInstance(value), Extension.subjectAlternativeName);
-                if (sans == null) {
-                    continue;
-                }
-                for (GeneralName name : sans.getNames()) {
-                    if (name.getTagNo() == GeneralName.dNSName) {
-                        names.add(name.getName().toString().toLowerCase(Locale.ROOT));
+        try {
+            for (Attribute attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+                for (ASN1Encodable value : attribute.getAttributeValues()) {
+                    GeneralNames sans = GeneralNames.fromExtensions(
+                            Extensions.getInstance(value), Extension.subjectAlternativeName);
+                    if (sans == null) {
+                        continue;
+                    }
+                    for (GeneralName name : sans.getNames()) {
+                        if (name.getTagNo() == GeneralName.dNSName) {
+                            names.add(name.getName().toString().toLowerCase(Locale.ROOT));
+                        }
                     }
                 }
             }
+        } catch (RuntimeException e) {
+            // Bouncy Castle's getInstance methods refuse a value of the wrong ASN.1 type this way.
+            throw new CsrException("The CSR's requested extensions, where its DNS names (SANs) are, cannot be read. "
+                    + "Generate the CSR again with a standard tool such as openssl.");
         }
         return names;
     }

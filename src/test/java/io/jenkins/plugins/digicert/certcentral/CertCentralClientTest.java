@@ -187,6 +187,20 @@ class CertCentralClientTest {
     }
 
     @Test
+    void wellFormedJsonOfTheWrongShapeIsNotCalledMalformed() {
+        // A property test answered 200 with {"id":"abc"} and {"certificate":{"dns_names":["a",null]}}: valid JSON,
+        // yet the message said "(malformed JSON)", sending the reader to look for a syntax error.
+        simulator.failNext(Endpoint.ORDER_DETAILS, Fault.json(200, "{\"id\":\"abc\"}"));
+        simulator.failNext(Endpoint.ORDER_DETAILS, Fault.json(200, "{\"certificate\":{\"dns_names\":[\"a\",null]}}"));
+        simulator.failNext(Endpoint.ORDER_DETAILS, Fault.json(200, ""));
+        CertCentralClient client = client(CertCentralSimulator.API_KEY);
+
+        assertTrue(message(client).endsWith("(JSON of an unexpected shape) {\"id\":\"abc\"})"));
+        assertTrue(message(client).contains("(JSON of an unexpected shape) {\"certificate\""));
+        assertTrue(message(client).endsWith("(empty response body))"));
+    }
+
+    @Test
     void retries429AfterTheServersRetryAfter() throws Exception {
         simulator.failNext(Endpoint.ORDER_DETAILS, Fault.rateLimited(7));
 

@@ -121,6 +121,21 @@ class ChainAssemblerTest {
     }
 
     @Test
+    void aDamagedCertificateIsRefusedWithoutTheJdksText() throws Exception {
+        // A property test cut the END line off a block: the message ended in "java.io.IOException: Illegal footer".
+        String text = Pem.certificate(LEAF).replace("-----END CERTIFICATE-----", "") + Pem.certificate(CA.issuing());
+        ChainException e =
+                assertThrows(ChainException.class, () -> ChainAssembler.assemble(text, CsrParser.parse(CSR.bytes())));
+        assertEquals(
+                "A certificate in DigiCert's answer cannot be parsed: its PEM text is damaged or cut off. Nothing was "
+                        + "written; run the build again, and if it persists, download the certificate from CertCentral.",
+                e.getMessage());
+        assertTrue(
+                e.getCause().getMessage().contains("Illegal footer"),
+                e.getCause().getMessage());
+    }
+
+    @Test
     void refusesMoreThanTenCertificates() {
         List<X509Certificate> many = new ArrayList<>();
         many.add(LEAF);

@@ -178,6 +178,30 @@ class CsrParserTest {
     }
 
     @Test
+    void extensionRequestOfTheWrongTypeIsRefused() throws Exception {
+        // A property test signed a CSR whose extensionRequest attribute holds a UTF8String (or an INTEGER, or a SAN
+        // extension whose value is no GeneralNames): Bouncy Castle's IllegalArgumentException escaped the parser.
+        KeyPair keys = TestKeys.rsa2048();
+        for (org.bouncycastle.asn1.ASN1Encodable value : List.of(
+                new org.bouncycastle.asn1.DERUTF8String("not extensions"),
+                new org.bouncycastle.asn1.x509.Extensions(new org.bouncycastle.asn1.x509.Extension(
+                        org.bouncycastle.asn1.x509.Extension.subjectAlternativeName,
+                        false,
+                        new org.bouncycastle.asn1.DEROctetString(new org.bouncycastle.asn1.ASN1Integer(7)))))) {
+            byte[] der = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                            new org.bouncycastle.asn1.x500.X500Name("CN=c.example.com"), keys.getPublic())
+                    .addAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, value)
+                    .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                            .build(keys.getPrivate()))
+                    .getEncoded();
+            assertMessage(
+                    Pem.encode("CERTIFICATE REQUEST", der).getBytes(StandardCharsets.US_ASCII),
+                    "requested extensions",
+                    "cannot be read");
+        }
+    }
+
+    @Test
     void derIsACopy() throws Exception {
         CertificateRequest request = CsrParser.parse(CSR.bytes());
         byte[] der = request.der();

@@ -366,6 +366,10 @@ public final class CertCentralSimulator implements AutoCloseable {
                 violations.add("SUBMIT_DUPLICATE: common_name, csr and signature_hash are required");
                 return error(400, "bad_request_format", "Missing required field.");
             }
+            if (commonName.length() > 64 || !commonName.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                // What the test CA could not put in a certificate; DigiCert refuses such a name too.
+                return error(400, "invalid_common_name", "Invalid common name.");
+            }
             if (!List.of("sha256", "sha384", "sha512").contains(hash)) {
                 return error(400, "invalid_signature_hash", "Invalid signature hash.");
             }
