@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * lack their CSR or status or carry odd ids, a request of any status. Every run ends in an outcome or in one of
  * the project's exceptions with a message a user can act on, never in "failed unexpectedly".
  */
-class DuplicateJobPropertyTest {
+class DuplicatorPropertyTest {
 
     private static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
     private static final long ORDER = 1234567;
@@ -159,7 +159,7 @@ class DuplicateJobPropertyTest {
     @Test
     void everyRunEndsInAnOutcomeOrAnExceptionTheUserCanActOn() {
         assertTimeoutPreemptively(
-                Duration.ofSeconds(90), () -> ForAll.check(DuplicateJobPropertyTest::run, this::runJob));
+                Duration.ofSeconds(90), () -> ForAll.check(DuplicatorPropertyTest::run, this::runJob));
     }
 
     private void runJob(Run run) throws Exception {
@@ -181,7 +181,7 @@ class DuplicateJobPropertyTest {
         List<String> log = new ArrayList<>();
         try {
             DuplicateOutcome outcome =
-                    DuplicateJob.run(ApiKey.of(CertCentralSimulator.API_KEY), settings, options, CSR.bytes(), log::add);
+                    Duplicator.run(ApiKey.of(CertCentralSimulator.API_KEY), settings, options, CSR.bytes(), log::add);
             assertNotNull(outcome.result());
         } catch (DigicertException e) {
             UserFacing.assertUserFacing(e);
