@@ -9,6 +9,8 @@ import io.jenkins.plugins.digicert.pki.CertificateRequest;
 import io.jenkins.plugins.digicert.pki.CsrParser;
 import io.jenkins.plugins.digicert.workspace.WorkspacePaths;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One duplicate, from what the user gave to the files to write: the one call the Jenkins layer makes. The order
@@ -36,6 +38,8 @@ public final class Duplicator {
     private Duplicator() {}
 
     /**
+     * One duplicate in one go, waiting in this thread (the freestyle builder).
+     *
      * @param waiting the configured waiting: its intervals, and the timeout for a step that gives none
      * @return the outcome, with the files and the workspace directory they belong in
      */
@@ -47,29 +51,148 @@ public final class Duplicator {
             CsrSource csrFile,
             ProgressLog log)
             throws DigicertException, IOException, InterruptedException {
-        String csrPath = WorkspacePaths.check(parameters.csrFile(), "csrFile");
-        String outputDir = WorkspacePaths.normalizeDirectory(
-                WorkspacePaths.check(blankToDefault(parameters.outputDir(), Defaults.OUTPUT_DIR), "outputDir"));
-        DuplicateOptions options = options(parameters, waiting);
+        Checked checked = check(parameters, waiting);
         ApiKey apiKey = key.get();
-        byte[] csr = csrFile.read(csrPath);
-        log.line("DigiCert: duplicating order " + options.orderId() + " with the CSR " + csrPath);
-        return run(apiKey, settings, options, csr, log).placedIn(outputDir);
+        byte[] csr = csrFile.read(checked.csrPath());
+        log.line("DigiCert: duplicating order " + checked.options().orderId() + " with the CSR " + checked.csrPath());
+        return run(apiKey, settings, checked.options(), csr, log).placedIn(checked.outputDir());
     }
 
     /** One duplicate from checked options and the CSR's bytes: what the demo, the benchmarks and the tests call. */
     public static DuplicateOutcome run(
             ApiKey key, ClientSettings settings, DuplicateOptions options, byte[] csrFile, ProgressLog log)
             throws DigicertException, InterruptedException {
+        return masked(
+                key,
+                log,
+                (workflow, masked) -> {
+                    CertificateRequest csr = CsrParser.parse(csrFile);
+                    masked.line("CSR: " + csr.keyDescription()
+                            + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
+                    return workflow.run(options, csr).masked(key::mask);
+                },
+                settings);
+    }
+
+    /**
+     * Where a duplicate that may wait across a restart stands after a phase: finished (with the outcome), or waiting
+     * for its next check. The record is what the caller keeps (a Pipeline step: in its program state) to go on.
+     */
+    public static final class Stage {
+        private final DuplicateRecord record;
+        private final DuplicateOutcome outcome;
+
+        private Stage(DuplicateRecord record, DuplicateOutcome outcome) {
+            this.record = record;
+            this.outcome = outcome;
+        }
+
+        public DuplicateRecord record() {
+            return record;
+        }
+
+        /** The outcome once there is one: issued, or pending when the step does not wait. */
+        public Optional<DuplicateOutcome> outcome() {
+            return Optional.ofNullable(outcome);
+        }
+    }
+
+    /**
+     * The first phase of a duplicate that waits without holding a thread: checks, key, CSR, then the request is sent
+     * or this build's earlier one adopted ({@link DuplicateWorkflow#begin}). The caller schedules the next check at
+     * {@link DuplicateRecord#nextCheck()} and then calls {@link #check}.
+     *
+     * @param outputDir receives the checked output directory, which the caller keeps for the files
+     */
+    public static Stage begin(
+            StepParameters parameters,
+            WaitPolicy waiting,
+            ClientSettings settings,
+            KeySource key,
+            CsrSource csrFile,
+            DuplicateRecords records,
+            ProgressLog log,
+            Consumer<String> outputDir)
+            throws DigicertException, IOException, InterruptedException {
+        Checked checked = check(parameters, waiting);
+        outputDir.accept(checked.outputDir());
+        ApiKey apiKey = key.get();
+        byte[] csrFileBytes = csrFile.read(checked.csrPath());
+        log.line("DigiCert: duplicating order " + checked.options().orderId() + " with the CSR " + checked.csrPath());
+        return masked(
+                apiKey,
+                log,
+                (workflow, masked) -> {
+                    CertificateRequest csr = CsrParser.parse(csrFileBytes);
+                    masked.line("CSR: " + csr.keyDescription()
+                            + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
+                    DuplicateRecord record = workflow.begin(checked.options(), csr, records);
+                    if (record.status() == DuplicateRecord.Status.ISSUED) {
+                        return new Stage(
+                                record,
+                                workflow.finish(record).masked(apiKey::mask).placedIn(checked.outputDir()));
+                    }
+                    if (!checked.options().waitPolicy().enabled()) {
+                        return new Stage(
+                                record,
+                                DuplicateOutcome.pending(record)
+                                        .masked(apiKey::mask)
+                                        .placedIn(checked.outputDir()));
+                    }
+                    return new Stage(record, null);
+                },
+                settings);
+    }
+
+    /** One status check of a waiting duplicate, and the files once it is issued (also after a restart). */
+    public static Stage check(
+            DuplicateRecord record,
+            String outputDir,
+            ClientSettings settings,
+            KeySource key,
+            DuplicateRecords records,
+            ProgressLog log)
+            throws DigicertException, InterruptedException {
+        ApiKey apiKey = key.get();
+        return masked(
+                apiKey,
+                log,
+                (workflow, masked) -> {
+                    if (record.status() != DuplicateRecord.Status.ISSUED) {
+                        workflow.check(record, records);
+                    }
+                    if (record.status() == DuplicateRecord.Status.ISSUED) {
+                        return new Stage(
+                                record,
+                                workflow.finish(record).masked(apiKey::mask).placedIn(outputDir));
+                    }
+                    return new Stage(record, null);
+                },
+                settings);
+    }
+
+    private record Checked(String csrPath, String outputDir, DuplicateOptions options) {}
+
+    private static Checked check(StepParameters parameters, WaitPolicy waiting) throws InvalidInputException {
+        String csrPath = WorkspacePaths.check(parameters.csrFile(), "csrFile");
+        String outputDir = WorkspacePaths.normalizeDirectory(
+                WorkspacePaths.check(blankToDefault(parameters.outputDir(), Defaults.OUTPUT_DIR), "outputDir"));
+        return new Checked(csrPath, outputDir, options(parameters, waiting));
+    }
+
+    @FunctionalInterface
+    private interface Phase<T> {
+        T run(DuplicateWorkflow workflow, ProgressLog masked) throws DigicertException, InterruptedException;
+    }
+
+    /** Runs a phase with everything that leaves it masked with the key: log lines, results, exception messages. */
+    private static <T> T masked(ApiKey key, ProgressLog log, Phase<T> phase, ClientSettings settings)
+            throws DigicertException, InterruptedException {
         ProgressLog masked = text -> log.line(key.mask(text));
         try {
-            CertificateRequest csr = CsrParser.parse(csrFile);
-            masked.line("CSR: " + csr.keyDescription()
-                    + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
             CertCentralClient client = new CertCentralClient(key, settings, masked::line);
-            return new DuplicateWorkflow(client, settings.time(), settings.retryPolicy(), masked)
-                    .run(options, csr)
-                    .masked(key::mask);
+            DuplicateWorkflow workflow = new DuplicateWorkflow(client, settings.time(), settings.retryPolicy(), masked);
+            return phase.run(workflow, masked);
         } catch (DigicertException e) {
             e.maskMessage(key::mask);
             throw e;

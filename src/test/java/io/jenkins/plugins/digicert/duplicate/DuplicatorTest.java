@@ -131,4 +131,69 @@ class DuplicatorTest {
 
         assertTrue(e.getMessage().contains("2 min"), e.getMessage());
     }
+
+    private ClientSettings settings(ManualTime time) {
+        return ClientSettings.defaults()
+                .withBaseUrl(simulator.baseUrl())
+                .withRateLimiters(RateLimiters.unlimited())
+                .withTime(time, () -> 0.5);
+    }
+
+    @Test
+    void aWaitingDuplicateIsCheckedInPhasesAndFinishedWithItsFiles() throws Exception {
+        simulator.setIssuance(Issuance.pendingThenIssued(2));
+        ManualTime time = new ManualTime();
+        DuplicateRecords records = DuplicateRecords.inMemory();
+        List<String> outputDir = new ArrayList<>();
+        Duplicator.KeySource key = () -> ApiKey.of(CertCentralSimulator.API_KEY);
+
+        Duplicator.Stage stage = Duplicator.begin(
+                parameters("1234567", "tls/server.csr", "out", null),
+                WAITING,
+                settings(time),
+                key,
+                path -> CSR,
+                records,
+                log::add,
+                outputDir::add);
+        assertEquals(List.of("out"), outputDir);
+        assertTrue(stage.outcome().isEmpty(), "still pending");
+        int checks = 0;
+        while (stage.outcome().isEmpty()) {
+            time.advance(Duration.between(time.now(), stage.record().nextCheck()));
+            stage = Duplicator.check(stage.record(), "out", settings(time), key, records, log::add);
+            checks++;
+        }
+
+        DuplicateOutcome outcome = stage.outcome().orElseThrow();
+        assertEquals(DuplicateResult.ISSUED, outcome.result().status());
+        assertEquals("out", outcome.outputDir());
+        assertTrue(outcome.workspacePaths().contains("out/fullchain.pem"), outcome.workspacePaths()::toString);
+        assertEquals(2, checks);
+        assertEquals(1, simulator.duplicatesCreated());
+        assertEquals(List.of(stage.record()), records.all());
+    }
+
+    @Test
+    void aStepThatDoesNotWaitFinishesAtOnceWithThePendingOutcome() throws Exception {
+        simulator.setIssuance(Issuance.NEVER);
+        StepParameters noWait =
+                new StepParameters("1234567", "s.csr", null, null, null, null, null, null, false, null, null);
+
+        Duplicator.Stage stage = Duplicator.begin(
+                noWait,
+                WAITING,
+                settings(new ManualTime()),
+                () -> ApiKey.of(CertCentralSimulator.API_KEY),
+                path -> CSR,
+                DuplicateRecords.inMemory(),
+                log::add,
+                dir -> {});
+
+        assertEquals(
+                DuplicateResult.PENDING, stage.outcome().orElseThrow().result().status());
+        assertEquals(
+                List.of("digicert/duplicate.json"),
+                stage.outcome().orElseThrow().workspacePaths());
+    }
 }
