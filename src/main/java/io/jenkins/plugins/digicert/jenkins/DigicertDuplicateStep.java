@@ -2,7 +2,6 @@ package io.jenkins.plugins.digicert.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -12,13 +11,11 @@ import io.jenkins.plugins.digicert.duplicate.Defaults;
 import io.jenkins.plugins.digicert.duplicate.StepParameters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -187,50 +184,7 @@ public class DigicertDuplicateStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(context, this);
-    }
-
-    /**
-     * Runs off the CPS VM thread. Aborting the build interrupts it, which stops the wait for issuance. Like every
-     * synchronous non-blocking step it does not survive a controller restart.
-     */
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-
-        /**
-         * Transient like WriteFileStep.Execution's step: this execution fails on resume, so the step has no reason
-         * to be written into the build's program.dat.
-         */
-        @SuppressFBWarnings(
-                value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-                justification = "never resumed: the inherited onResume fails the step")
-        private final transient DigicertDuplicateStep step;
-
-        Execution(StepContext context, DigicertDuplicateStep step) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return DuplicateExecution.execute(
-                    step.credentialsId,
-                    step.toParameters(),
-                    step.archive,
-                    required(Run.class),
-                    required(FilePath.class),
-                    required(Launcher.class),
-                    required(TaskListener.class));
-        }
-
-        private <T> T required(Class<T> type) throws Exception {
-            T value = getContext().get(type);
-            if (value == null) {
-                throw new IllegalStateException(
-                        "digicertDuplicate needs a " + type.getSimpleName() + "; run it inside a node block.");
-            }
-            return value;
-        }
+        return new DuplicateStepExecution(context, credentialsId, toParameters(), archive);
     }
 
     @Extension

@@ -65,7 +65,7 @@ final class DuplicateExecution {
     }
 
     /** bouncycastle-api does not provide Bouncy Castle in FIPS mode: reading the CSR would end in a class error. */
-    private static void refuseFipsMode() throws AbortException {
+    static void refuseFipsMode() throws AbortException {
         if (FIPS140.useCompliantAlgorithms()) {
             throw new AbortException("DigiCert duplicate certificates are not available while Jenkins runs in "
                     + "FIPS-140 mode: reading the CSR and the certificates needs Bouncy Castle, which Jenkins does "
@@ -73,7 +73,7 @@ final class DuplicateExecution {
         }
     }
 
-    private static ClientSettings clientSettings(DigicertGlobalConfiguration config) throws AbortException {
+    static ClientSettings clientSettings(DigicertGlobalConfiguration config) throws AbortException {
         try {
             return config.clientSettings();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -83,7 +83,7 @@ final class DuplicateExecution {
     }
 
     /** Looks the key up as the build's identity and records its use; never prints it. */
-    private static ApiKey apiKey(String credentialsId, Run<?, ?> run) throws InvalidInputException {
+    static ApiKey apiKey(String credentialsId, Run<?, ?> run) throws InvalidInputException {
         String id = blankToNull(credentialsId);
         if (id == null) {
             throw new InvalidInputException("credentialsId is required: the ID of a Secret text credential that "
@@ -103,7 +103,7 @@ final class DuplicateExecution {
         }
     }
 
-    private static byte[] readCsr(FilePath workspace, String path)
+    static byte[] readCsr(FilePath workspace, String path)
             throws IOException, InterruptedException, InvalidInputException {
         AgentFiles.Result csr = AgentFiles.readCsr(workspace, path, CsrParser.MAX_BYTES);
         if (!csr.isOk()) {
@@ -112,8 +112,7 @@ final class DuplicateExecution {
         return csr.content();
     }
 
-    private static void writeFiles(FilePath workspace, DuplicateOutcome outcome)
-            throws IOException, InterruptedException {
+    static void writeFiles(FilePath workspace, DuplicateOutcome outcome) throws IOException, InterruptedException {
         AgentFiles.Result written = AgentFiles.writeOutputs(
                 workspace, outcome.outputDir(), outcome.files().contents());
         if (!written.isOk()) {
@@ -121,7 +120,7 @@ final class DuplicateExecution {
         }
     }
 
-    private static List<String> archive(
+    static List<String> archive(
             DuplicateOutcome outcome, Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener)
             throws IOException, InterruptedException {
         Map<String, String> archived = new LinkedHashMap<>();
@@ -134,7 +133,7 @@ final class DuplicateExecution {
     }
 
     /** The step's value: plain, serializable values that Groovy and the Pipeline program can keep. */
-    private static Map<String, Object> result(DuplicateOutcome outcome, List<String> artifacts) {
+    static Map<String, Object> result(DuplicateOutcome outcome, List<String> artifacts) {
         Map<String, Object> result = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : outcome.result().toMap().entrySet()) {
             Object value = entry.getValue();
