@@ -16,7 +16,6 @@ import io.jenkins.plugins.digicert.duplicate.Duplicator;
 import io.jenkins.plugins.digicert.duplicate.StepParameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
@@ -53,6 +52,10 @@ final class DuplicateStepExecution extends StepExecution {
     private transient volatile ScheduledFuture<?> nextCheck;
     private transient volatile boolean stopped;
     private transient volatile boolean working;
+    private transient int agentWaits;
+
+    private static final int AGENT_WAIT_SECONDS = 15;
+    private static final int MAX_AGENT_WAITS = 40;
 
     DuplicateStepExecution(StepContext context, String credentialsId, StepParameters parameters, boolean archive) {
         super(context);
@@ -88,7 +91,7 @@ final class DuplicateStepExecution extends StepExecution {
         if (current == null || current.status() == DuplicateRecord.Status.SUBMITTING) {
             getContext()
                     .onFailure(new AbortException("Jenkins restarted while the duplicate request was being sent. Run "
-                            + "the step again (for example inside retry): it finds this build's request in the "
+                            + "the step again (a plain retry around it does): it finds this build's request in the "
                             + "order's duplicate list and does not send a second one."));
             return;
         }
@@ -157,15 +160,36 @@ final class DuplicateStepExecution extends StepExecution {
     }
 
     private void finish(DuplicateOutcome outcome) throws Exception {
-        Run<?, ?> run = context(Run.class);
-        FilePath workspace = context(FilePath.class);
-        DuplicateExecution.writeFiles(workspace, outcome);
-        console().println("DigiCert: wrote " + String.join(", ", outcome.workspacePaths()));
-        List<String> artifacts = archive
-                ? DuplicateExecution.archive(outcome, run, workspace, context(Launcher.class), listener())
-                : List.of();
-        Map<String, Object> result = DuplicateExecution.result(outcome, artifacts);
+        FilePath workspace = getContext().get(FilePath.class);
+        Launcher launcher = getContext().get(Launcher.class);
+        if (workspace == null || launcher == null) {
+            awaitAgent(outcome);
+            return;
+        }
+        Map<String, Object> result =
+                DuplicateExecution.deliver(outcome, archive, context(Run.class), workspace, launcher, listener());
         getContext().onSuccess(result);
+    }
+
+    /**
+     * After a restart the node block gives its workspace back only once its agent is connected again: the issued
+     * duplicate waits for it (in memory; after another restart the next check finds it issued and comes here again).
+     */
+    private void awaitAgent(DuplicateOutcome outcome) {
+        if (++agentWaits > MAX_AGENT_WAITS) {
+            fail(new AbortException("DigiCert issued the duplicate (certificate id "
+                    + outcome.result().certificateId() + "), but the agent of this node block did not come back "
+                    + "within " + MAX_AGENT_WAITS * AGENT_WAIT_SECONDS / 60 + " minutes to receive the files. Run "
+                    + "the step again: it finds the issued duplicate and sends no new request."));
+            return;
+        }
+        if (agentWaits == 1) {
+            console().println("DigiCert: the duplicate is issued; waiting for this node block's agent to reconnect");
+        }
+        if (!stopped) {
+            nextCheck = Timer.get()
+                    .schedule(() -> inBackground(() -> finish(outcome)), AGENT_WAIT_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     private void schedule(Instant at) {
@@ -186,8 +210,8 @@ final class DuplicateStepExecution extends StepExecution {
         if (stopped) {
             return;
         }
+        working = true;
         work = Computer.threadPoolForRemoting.submit(() -> {
-            working = true;
             try {
                 phase.run();
             } catch (DigicertException e) {
