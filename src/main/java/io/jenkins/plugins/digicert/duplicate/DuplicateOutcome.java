@@ -2,7 +2,13 @@ package io.jenkins.plugins.digicert.duplicate;
 
 import io.jenkins.plugins.digicert.pki.CertificateChain;
 import io.jenkins.plugins.digicert.pki.CertificateFacts;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** A finished run of the workflow: the result and the files that go with it. */
@@ -12,6 +18,7 @@ public final class DuplicateOutcome {
     private final CertificateChain chain;
     private final OutputFiles files;
     private final String outputDir;
+    private DuplicateRecord record;
 
     private DuplicateOutcome(DuplicateResult result, CertificateChain chain, String outputDir) {
         this.result = result;
@@ -62,12 +69,40 @@ public final class DuplicateOutcome {
 
     /** The same outcome with every text of the result, and so of {@code duplicate.json}, passed through the mask. */
     DuplicateOutcome masked(UnaryOperator<String> mask) {
-        return new DuplicateOutcome(result.masked(mask), chain, outputDir);
+        return new DuplicateOutcome(result.masked(mask), chain, outputDir).recordedAs(record);
     }
 
     /** The same outcome, to be written to this workspace directory (normalized; empty for the workspace itself). */
     DuplicateOutcome placedIn(String directory) {
-        return new DuplicateOutcome(result, chain, directory);
+        return new DuplicateOutcome(result, chain, directory).recordedAs(record);
+    }
+
+    /** The build's record of this duplicate, which the Jenkins layer completes (archived files) and keeps. */
+    public Optional<DuplicateRecord> record() {
+        return Optional.ofNullable(record);
+    }
+
+    DuplicateOutcome recordedAs(DuplicateRecord duplicate) {
+        this.record = duplicate;
+        return this;
+    }
+
+    /** The MD5 of each file by its workspace path: Jenkins identifies files by it (fingerprints). */
+    public Map<String, String> md5ByWorkspacePath() {
+        Map<String, String> md5 = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> file : files.contents().entrySet()) {
+            String path = outputDir.isEmpty() ? file.getKey() : outputDir + "/" + file.getKey();
+            md5.put(path, md5(file.getValue()));
+        }
+        return md5;
+    }
+
+    private static String md5(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JVM", e);
+        }
     }
 
     /** The directory of the files, relative to the workspace: {@code .} for the workspace itself. */

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.digicert.duplicate;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.digicert.pki.CertificateFacts;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,6 +44,15 @@ public final class DuplicateRecord implements Serializable {
     private ArrayList<Long> requestIds = new ArrayList<>();
     private Long certificateId;
     private ArrayList<String> chainPems = new ArrayList<>();
+    private String serialNumber;
+    private String sha256Fingerprint;
+    private String issuer;
+    private Long notBeforeMillis;
+    private Long notAfterMillis;
+    private String issuedCommonName;
+    private ArrayList<String> issuedDnsNames = new ArrayList<>();
+    private ArrayList<String> files = new ArrayList<>();
+    private ArrayList<String> archived = new ArrayList<>();
     private long waitStartedMillis;
     private long deadlineMillis;
     private long nextCheckMillis;
@@ -119,8 +130,9 @@ public final class DuplicateRecord implements Serializable {
         return certificateId;
     }
 
+    /** As DigiCert sent them: entries may be null, which the chain check reports. */
     List<String> chainPems() {
-        return List.copyOf(chainPems);
+        return Collections.unmodifiableList(new ArrayList<>(chainPems));
     }
 
     public Instant deadline() {
@@ -164,6 +176,69 @@ public final class DuplicateRecord implements Serializable {
         chainPems = new ArrayList<>(chain);
     }
 
+    /** What the issued certificate says of itself, for the build page and later build steps. */
+    void describe(CertificateFacts leaf) {
+        serialNumber = leaf.serialNumber();
+        sha256Fingerprint = leaf.sha256Fingerprint();
+        issuer = leaf.issuer();
+        notBeforeMillis = leaf.notBefore().toEpochMilli();
+        notAfterMillis = leaf.notAfter().toEpochMilli();
+        issuedCommonName = leaf.commonName();
+        issuedDnsNames = new ArrayList<>(leaf.dnsNames());
+    }
+
+    /** The files written for it, as workspace-relative paths. */
+    void placed(List<String> workspacePaths) {
+        files = new ArrayList<>(workspacePaths);
+    }
+
+    /** The files archived as build artifacts, under the same paths. */
+    public void archived(List<String> artifactPaths) {
+        archived = new ArrayList<>(artifactPaths);
+    }
+
+    @CheckForNull
+    public String serialNumber() {
+        return serialNumber;
+    }
+
+    @CheckForNull
+    public String sha256Fingerprint() {
+        return sha256Fingerprint;
+    }
+
+    @CheckForNull
+    public String issuer() {
+        return issuer;
+    }
+
+    @CheckForNull
+    public Instant notBefore() {
+        return notBeforeMillis == null ? null : Instant.ofEpochMilli(notBeforeMillis);
+    }
+
+    @CheckForNull
+    public Instant notAfter() {
+        return notAfterMillis == null ? null : Instant.ofEpochMilli(notAfterMillis);
+    }
+
+    /** The certificate's own names once issued, else the names requested. */
+    public String shownCommonName() {
+        return issuedCommonName != null ? issuedCommonName : commonName;
+    }
+
+    public List<String> shownDnsNames() {
+        return issuedDnsNames.isEmpty() ? dnsNames() : List.copyOf(issuedDnsNames);
+    }
+
+    public List<String> files() {
+        return List.copyOf(files);
+    }
+
+    public List<String> archivedFiles() {
+        return List.copyOf(archived);
+    }
+
     void rejected() {
         status = Status.REJECTED;
     }
@@ -189,6 +264,26 @@ public final class DuplicateRecord implements Serializable {
 
     boolean pastDeadline(Instant now) {
         return now.toEpochMilli() >= deadlineMillis;
+    }
+
+    /** Lists a saved record lacks (Java serialization and XStream run no initialisers) read back empty. */
+    private Object readResolve() {
+        if (requestIds == null) {
+            requestIds = new ArrayList<>();
+        }
+        if (chainPems == null) {
+            chainPems = new ArrayList<>();
+        }
+        if (issuedDnsNames == null) {
+            issuedDnsNames = new ArrayList<>();
+        }
+        if (files == null) {
+            files = new ArrayList<>();
+        }
+        if (archived == null) {
+            archived = new ArrayList<>();
+        }
+        return this;
     }
 
     /** Two copies of one record (the step's and the build's, after a restart) are equal. */

@@ -63,21 +63,37 @@ public final class DuplicateWorkflow {
     /** The three phases in one go, waiting in this thread: the freestyle builder, the demo and the benchmarks. */
     public DuplicateOutcome run(DuplicateOptions options, CertificateRequest csr)
             throws DigicertException, InterruptedException {
-        return run(options, csr, DuplicateRecords.inMemory());
+        return run(options, csr, DuplicateRecords.inMemory(), "");
     }
 
     DuplicateOutcome run(DuplicateOptions options, CertificateRequest csr, DuplicateRecords records)
             throws DigicertException, InterruptedException {
+        return run(options, csr, records, "");
+    }
+
+    /** @param outputDir the normalized workspace directory of the files ({@code ""}: the workspace itself) */
+    DuplicateOutcome run(DuplicateOptions options, CertificateRequest csr, DuplicateRecords records, String outputDir)
+            throws DigicertException, InterruptedException {
         DuplicateRecord record = begin(options, csr, records);
         while (record.status() == DuplicateRecord.Status.PENDING) {
             if (!options.waitPolicy().enabled()) {
-                return DuplicateOutcome.pending(record);
+                return pending(record, records, outputDir);
             }
             Duration pause = Duration.between(time.now(), record.nextCheck());
             time.sleep(pause.isNegative() ? Duration.ZERO : pause);
             check(record, records);
         }
-        return finish(record);
+        return finish(record, records, outputDir);
+    }
+
+    /** The outcome of a step that does not wait: only duplicate.json, with the request ids. */
+    DuplicateOutcome pending(DuplicateRecord record, DuplicateRecords records, String outputDir)
+            throws DigicertException {
+        DuplicateOutcome outcome =
+                DuplicateOutcome.pending(record).placedIn(outputDir).recordedAs(record);
+        record.placed(outcome.workspacePaths());
+        save(records, record);
+        return outcome;
     }
 
     /**
@@ -219,7 +235,14 @@ public final class DuplicateWorkflow {
     }
 
     /** The issued duplicate's chain, checked against the CSR, and the files made from it. */
-    public DuplicateOutcome finish(DuplicateRecord record) throws DigicertException, InterruptedException {
+    public DuplicateOutcome finish(DuplicateRecord record, DuplicateRecords records)
+            throws DigicertException, InterruptedException {
+        return finish(record, records, "");
+    }
+
+    /** @param outputDir the normalized workspace directory of the files ({@code ""}: the workspace itself) */
+    public DuplicateOutcome finish(DuplicateRecord record, DuplicateRecords records, String outputDir)
+            throws DigicertException, InterruptedException {
         CertificateRequest csr = CsrParser.parse(record.csrPem().getBytes(StandardCharsets.US_ASCII));
         long certificateId = Objects.requireNonNull(record.certificateId(), "finish() needs an issued record");
         CertificateChain chain;
@@ -233,10 +256,18 @@ public final class DuplicateWorkflow {
         warnings.addAll(chain.warnings());
         CertificateFacts leaf = chain.leafFacts();
         checkValidity(record.orderValidTill(), leaf, warnings);
+        DuplicateSummary.expiryWarning(leaf.notAfter(), time.now()).ifPresent(warnings::add);
+        record.describe(leaf);
         warnings.forEach(log::warn);
         log.line("Issued serial " + leaf.serialNumber() + " for " + record.commonName() + ", valid until "
                 + leaf.notAfter());
-        return DuplicateOutcome.issued(record.orderId(), record.requestIds(), certificateId, chain, warnings);
+        DuplicateOutcome outcome = DuplicateOutcome.issued(
+                        record.orderId(), record.requestIds(), certificateId, chain, warnings)
+                .placedIn(outputDir)
+                .recordedAs(record);
+        record.placed(outcome.workspacePaths());
+        save(records, record);
+        return outcome;
     }
 
     private static void apply(DuplicateRecord record, Submission submission) {

@@ -49,18 +49,31 @@ public final class Duplicator {
             ClientSettings settings,
             KeySource key,
             CsrSource csrFile,
+            DuplicateRecords records,
             ProgressLog log)
             throws DigicertException, IOException, InterruptedException {
         Checked checked = check(parameters, waiting);
         ApiKey apiKey = key.get();
         byte[] csr = csrFile.read(checked.csrPath());
         log.line("DigiCert: duplicating order " + checked.options().orderId() + " with the CSR " + checked.csrPath());
-        return run(apiKey, settings, checked.options(), csr, log).placedIn(checked.outputDir());
+        return run(apiKey, settings, checked.options(), csr, records, checked.outputDir(), log);
     }
 
     /** One duplicate from checked options and the CSR's bytes: what the demo, the benchmarks and the tests call. */
     public static DuplicateOutcome run(
             ApiKey key, ClientSettings settings, DuplicateOptions options, byte[] csrFile, ProgressLog log)
+            throws DigicertException, InterruptedException {
+        return run(key, settings, options, csrFile, DuplicateRecords.inMemory(), "", log);
+    }
+
+    private static DuplicateOutcome run(
+            ApiKey key,
+            ClientSettings settings,
+            DuplicateOptions options,
+            byte[] csrFile,
+            DuplicateRecords records,
+            String outputDir,
+            ProgressLog log)
             throws DigicertException, InterruptedException {
         return masked(
                 key,
@@ -69,7 +82,7 @@ public final class Duplicator {
                     CertificateRequest csr = CsrParser.parse(csrFile);
                     masked.line("CSR: " + csr.keyDescription()
                             + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
-                    return workflow.run(options, csr).masked(key::mask);
+                    return workflow.run(options, csr, records, outputDir).masked(key::mask);
                 },
                 settings);
     }
@@ -130,7 +143,8 @@ public final class Duplicator {
                     if (record.status() == DuplicateRecord.Status.ISSUED) {
                         return new Stage(
                                 record,
-                                workflow.finish(record).masked(apiKey::mask).placedIn(checked.outputDir()));
+                                workflow.finish(record, records, checked.outputDir())
+                                        .masked(apiKey::mask));
                     }
                     if (!checked.options().waitPolicy().enabled()) {
                         return new Stage(
@@ -164,7 +178,7 @@ public final class Duplicator {
                     if (record.status() == DuplicateRecord.Status.ISSUED) {
                         return new Stage(
                                 record,
-                                workflow.finish(record).masked(apiKey::mask).placedIn(outputDir));
+                                workflow.finish(record, records, outputDir).masked(apiKey::mask));
                     }
                     return new Stage(record, null);
                 },

@@ -4,8 +4,11 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Fingerprint;
+import hudson.model.FingerprintMap;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.tasks.Fingerprinter;
 import io.jenkins.plugins.digicert.DigicertException;
 import io.jenkins.plugins.digicert.InvalidInputException;
 import io.jenkins.plugins.digicert.certcentral.ApiKey;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jenkins.model.Jenkins;
 import jenkins.security.FIPS140;
 import jenkins.util.BuildListenerAdapter;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -54,14 +58,61 @@ final class DuplicateExecution {
                     clientSettings(config),
                     () -> apiKey(credentialsId, run),
                     path -> readCsr(workspace, path),
+                    DuplicateRecordsAction.of(run),
                     console::println);
         } catch (DigicertException e) {
             throw new AbortException(e.getMessage());
         }
+        return deliver(outcome, archive, run, workspace, launcher, listener);
+    }
+
+    /**
+     * The files of a finished duplicate: written on the agent, archived (and fingerprinted) if asked, noted in the
+     * build's record; returns the step's result.
+     */
+    static Map<String, Object> deliver(
+            DuplicateOutcome outcome,
+            boolean archive,
+            Run<?, ?> run,
+            FilePath workspace,
+            Launcher launcher,
+            TaskListener listener)
+            throws IOException, InterruptedException {
         writeFiles(workspace, outcome);
-        console.println("DigiCert: wrote " + String.join(", ", outcome.workspacePaths()));
+        listener.getLogger().println("DigiCert: wrote " + String.join(", ", outcome.workspacePaths()));
         List<String> artifacts = archive ? archive(outcome, run, workspace, launcher, listener) : List.of();
+        if (!artifacts.isEmpty()) {
+            fingerprint(outcome, artifacts, run);
+        }
+        if (outcome.record().isPresent()) {
+            outcome.record().get().archived(artifacts);
+            DuplicateRecordsAction.of(run).save(outcome.record().get());
+        }
         return result(outcome, artifacts);
+    }
+
+    /**
+     * Records the archived certificate files' fingerprints as Jenkins' own Fingerprinter does, so the file's
+     * fingerprint page lists the builds that produced and used it.
+     */
+    static void fingerprint(DuplicateOutcome outcome, List<String> artifacts, Run<?, ?> run) throws IOException {
+        Map<String, String> md5ByPath = outcome.md5ByWorkspacePath();
+        FingerprintMap fingerprints = Jenkins.get().getFingerprintMap();
+        Map<String, String> recorded = new LinkedHashMap<>();
+        for (String path : artifacts) {
+            String md5 = md5ByPath.get(path);
+            if (md5 != null && path.endsWith(".pem")) {
+                Fingerprint fingerprint = fingerprints.getOrCreate(run, path, md5);
+                fingerprint.addFor(run);
+                recorded.put(path, fingerprint.getHashString());
+            }
+        }
+        Fingerprinter.FingerprintAction action = run.getAction(Fingerprinter.FingerprintAction.class);
+        if (action == null) {
+            run.addAction(new Fingerprinter.FingerprintAction(run, recorded));
+        } else {
+            action.add(recorded);
+        }
     }
 
     /** bouncycastle-api does not provide Bouncy Castle in FIPS mode: reading the CSR would end in a class error. */

@@ -86,7 +86,7 @@ class DuplicateRecordTest {
             time.advance(Duration.between(time.now(), record.nextCheck()));
             resumed.check(record, restarted);
         }
-        DuplicateOutcome outcome = resumed.finish(record);
+        DuplicateOutcome outcome = resumed.finish(record, restarted);
 
         assertEquals(DuplicateResult.ISSUED, outcome.result().status());
         assertEquals(sent.requestIds(), outcome.result().requestIds());
@@ -150,7 +150,8 @@ class DuplicateRecordTest {
         assertEquals(DuplicateRecord.Status.ISSUED, issued.status());
         int calls = simulator.requestCount();
 
-        DuplicateOutcome outcome = workflow().finish(store.afterRestart().only());
+        Store restarted = store.afterRestart();
+        DuplicateOutcome outcome = workflow().finish(restarted.only(), restarted);
 
         assertEquals(DuplicateResult.ISSUED, outcome.result().status());
         assertEquals(calls, simulator.requestCount(), "the chain came with the answer and was kept");

@@ -32,6 +32,7 @@ class DuplicatorTest {
     private CertCentralSimulator simulator;
     private final List<String> steps = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
+    private final DuplicateRecords records = DuplicateRecords.inMemory();
 
     @BeforeEach
     void order(CertCentralSimulator simulator) {
@@ -56,6 +57,7 @@ class DuplicatorTest {
                     steps.add("csr " + path);
                     return CSR;
                 },
+                records,
                 log::add);
     }
 
@@ -93,6 +95,7 @@ class DuplicatorTest {
                             steps.add("csr");
                             return CSR;
                         },
+                        records,
                         log::add));
         assertEquals(List.of(), steps);
         assertEquals(0, simulator.requestCount());
@@ -195,5 +198,21 @@ class DuplicatorTest {
         assertEquals(
                 List.of("digicert/duplicate.json"),
                 stage.outcome().orElseThrow().workspacePaths());
+    }
+
+    @Test
+    void anIssuedAnswerWithAnEmptyChainEntryIsRefusedAsSuch() {
+        simulator.failNext(
+                io.jenkins.plugins.digicert.simulator.Endpoint.SUBMIT_DUPLICATE,
+                io.jenkins.plugins.digicert.simulator.Fault.json(
+                        201,
+                        "{\"id\":1234567,\"requests\":[{\"id\":5}],\"certificate_id\":7,"
+                                + "\"certificate_chain\":[{\"pem\":null}]}"));
+
+        io.jenkins.plugins.digicert.DigicertException e = assertThrows(
+                io.jenkins.plugins.digicert.DigicertException.class,
+                () -> run(parameters("1234567", "s.csr", null, null)));
+
+        assertTrue(!e.getMessage().startsWith("The DigiCert plugin failed unexpectedly"), e.getMessage());
     }
 }
