@@ -7,15 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.digicert.simulator.TestCa;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import io.jenkins.plugins.digicert.simulator.TestCsrs.TestCsr;
+import java.math.BigInteger;
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 class ChainAssemblerTest {
@@ -104,6 +111,21 @@ class ChainAssemblerTest {
     }
 
     @Test
+    void theRefusalNamesEveryCertificateItWasGiven() {
+        TestCsr other =
+                TestCsrs.of(io.jenkins.plugins.digicert.simulator.TestKeys.freshRsa(), "x.example.com", List.of());
+        ChainException e = assertThrows(
+                ChainException.class,
+                () -> ChainAssembler.assemble(
+                        List.of(Pem.certificate(LEAF), Pem.certificate(CA.issuing())), CsrParser.parse(other.bytes())));
+        assertTrue(
+                e.getMessage()
+                        .contains("[" + LEAF.getSubjectX500Principal().getName() + ", "
+                                + CA.issuing().getSubjectX500Principal().getName() + "]"),
+                e.getMessage());
+    }
+
+    @Test
     void refusesALeafWhoseSignatureItsIssuerDidNotMake() {
         X509Certificate forged = CA.forge(CSR.keys().getPublic(), "www.example.com");
         ChainException e = assertThrows(ChainException.class, () -> assemble(forged, CA.issuing(), CA.root()));
@@ -161,6 +183,75 @@ class ChainAssemblerTest {
         assertEquals(95, facts.sha256Fingerprint().length(), "32 bytes as hex pairs with colons");
         assertTrue(facts.subject().contains("CN=www.example.com"));
         assertEquals("www.example.com", facts.commonName());
+    }
+
+    @Test
+    void aSelfSignedLeafIsAChainOfOneWithoutRoot() throws Exception {
+        X509Certificate selfSigned = selfSigned(CSR.keys(), "CN=www.example.com");
+        CertificateChain chain = assemble(selfSigned, CA.issuing(), CA.root());
+
+        assertEquals(List.of(selfSigned), chain.all());
+        assertEquals(List.of(), chain.intermediates());
+        assertEquals(Optional.empty(), chain.root(), "a certificate is never its own root");
+        assertEquals(2, chain.warnings().size(), chain.warnings().toString());
+    }
+
+    @Test
+    void exactlyTenCertificatesAreAcceptedAndTheOnesOffTheChainAreNamed() throws Exception {
+        List<X509Certificate> ten = new ArrayList<>(List.of(LEAF, CA.issuing()));
+        for (int i = 0; i < 8; i++) {
+            ten.add(CA.issue(
+                    io.jenkins.plugins.digicert.simulator.TestKeys.rsa2048().getPublic(),
+                    "n" + i + ".example.com",
+                    List.of(),
+                    NOW,
+                    NOW.plusSeconds(3600)));
+        }
+        CertificateChain chain = assemble(ten.toArray(X509Certificate[]::new));
+
+        assertEquals(List.of(LEAF, CA.issuing()), chain.all());
+        assertEquals(8, chain.warnings().size(), chain.warnings().toString());
+        for (int i = 0; i < 8; i++) {
+            assertEquals(
+                    "DigiCert also returned '"
+                            + ten.get(i + 2).getSubjectX500Principal().getName()
+                            + "', which is not on the "
+                            + "leaf's chain; it was left out of the files.",
+                    chain.warnings().get(i));
+        }
+    }
+
+    @Test
+    void repeatsCountOnceTowardsTheLimitAndInTheWarnings() throws Exception {
+        List<X509Certificate> ten = new ArrayList<>(List.of(LEAF, CA.issuing()));
+        for (int i = 0; i < 8; i++) {
+            ten.add(CA.issue(
+                    io.jenkins.plugins.digicert.simulator.TestKeys.rsa2048().getPublic(),
+                    "r" + i + ".example.com",
+                    List.of(),
+                    NOW,
+                    NOW.plusSeconds(3600)));
+        }
+        List<X509Certificate> withRepeats = new ArrayList<>(ten);
+        withRepeats.add(ten.get(2));
+        withRepeats.add(LEAF);
+        CertificateChain chain = assemble(withRepeats.toArray(X509Certificate[]::new));
+
+        assertEquals(List.of(LEAF, CA.issuing()), chain.all());
+        assertEquals(8, chain.warnings().size(), chain.warnings().toString());
+    }
+
+    private static X509Certificate selfSigned(KeyPair keys, String name) throws Exception {
+        X500Name x500 = new X500Name(name);
+        return new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                x500,
+                                BigInteger.valueOf(7),
+                                Date.from(NOW.minusSeconds(60)),
+                                Date.from(NOW.plus(Duration.ofDays(30))),
+                                x500,
+                                keys.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     }
 
     private static CertificateChain assemble(X509Certificate... certificates) throws Exception {

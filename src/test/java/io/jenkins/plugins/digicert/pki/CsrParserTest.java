@@ -15,6 +15,15 @@ import java.security.KeyPair;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
 
 class CsrParserTest {
@@ -207,6 +216,70 @@ class CsrParserTest {
         byte[] der = request.der();
         der[0] = 0;
         assertArrayEquals(CsrParser.parse(CSR.bytes()).der(), request.der());
+    }
+
+    @Test
+    void aFileOfExactlyMaxBytesIsRead() throws Exception {
+        byte[] padded =
+                (CSR.pem() + "\n".repeat(CsrParser.MAX_BYTES - CSR.bytes().length)).getBytes(StandardCharsets.US_ASCII);
+        assertEquals(CsrParser.MAX_BYTES, padded.length);
+        assertEquals(CSR.pem(), CsrParser.parse(padded).pem());
+    }
+
+    @Test
+    void aBeginLineWithoutEndLine() {
+        String[] lines = CSR.pem().split("\n");
+        String noEnd = String.join("\n", List.of(lines).subList(0, lines.length - 1)) + "\n";
+        assertMessage(noEnd.getBytes(StandardCharsets.US_ASCII), "missing END line");
+    }
+
+    @Test
+    void aBeginMarkerInsideALineIsNoBlock() {
+        assertMessage(
+                "see the -----BEGIN CERTIFICATE REQUEST----- line\n".getBytes(StandardCharsets.US_ASCII),
+                "The CSR file's PEM block has no matching END line");
+    }
+
+    @Test
+    void binaryThatIsNotDerIsNotPem() {
+        assertMessage(new byte[] {0x31, 0x00, (byte) 0xff}, "not PEM");
+        CsrException e = assertThrows(CsrException.class, () -> CsrParser.parse(new byte[] {(byte) 0xb0, 0x00}));
+        assertFalse(e.getMessage().contains("DER"), e.getMessage());
+    }
+
+    @Test
+    void onlyDnsNamesAreTakenFromTheSubjectAlternativeNamesAndInLowerCase() throws Exception {
+        GeneralNames sans = new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.dNSName, "WWW.Example.COM"),
+            new GeneralName(GeneralName.iPAddress, "192.0.2.1"),
+            new GeneralName(GeneralName.rfc822Name, "admin@example.com"),
+            new GeneralName(GeneralName.dNSName, "api.example.com"),
+        });
+        ExtensionsGenerator extensions = new ExtensionsGenerator();
+        extensions.addExtension(Extension.subjectAlternativeName, false, sans);
+        CertificateRequest request = CsrParser.parse(csr(extensions));
+
+        assertEquals(List.of("www.example.com", "api.example.com"), request.dnsNames());
+    }
+
+    @Test
+    void anExtensionRequestWithoutSubjectAlternativeNamesHasNoNames() throws Exception {
+        ExtensionsGenerator extensions = new ExtensionsGenerator();
+        extensions.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        CertificateRequest request = CsrParser.parse(csr(extensions));
+
+        assertEquals(List.of(), request.dnsNames());
+        assertEquals(Optional.of("x.example.com"), request.commonName());
+    }
+
+    private static byte[] csr(ExtensionsGenerator extensions) throws Exception {
+        KeyPair keys = TestKeys.rsa2048();
+        JcaPKCS10CertificationRequestBuilder builder =
+                new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=x.example.com"), keys.getPublic());
+        builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+        byte[] der = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))
+                .getEncoded();
+        return Pem.encode("CERTIFICATE REQUEST", der).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void assertMessage(byte[] content, String... fragments) {
