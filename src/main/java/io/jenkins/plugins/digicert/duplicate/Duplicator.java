@@ -80,7 +80,7 @@ public final class Duplicator {
                 log,
                 (workflow, masked) -> {
                     CertificateRequest csr = CsrParser.parse(csrFile);
-                    masked.line("CSR: " + csr.keyDescription()
+                    masked.line("CSR: " + csr.algorithm()
                             + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
                     return workflow.run(options, csr, records, outputDir).masked(key::mask);
                 },
@@ -137,7 +137,7 @@ public final class Duplicator {
                 log,
                 (workflow, masked) -> {
                     CertificateRequest csr = CsrParser.parse(csrFileBytes);
-                    masked.line("CSR: " + csr.keyDescription()
+                    masked.line("CSR: " + csr.algorithm()
                             + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
                     DuplicateRecord record = workflow.begin(checked.options(), csr, records);
                     if (record.status() == DuplicateRecord.Status.ISSUED) {

@@ -10,21 +10,16 @@ public final class CertificateRequest {
     private final String pem;
     private final byte[] der;
     private final byte[] publicKeyInfo;
-    private final String keyDescription;
+    private final String algorithm;
     private final String commonName;
     private final List<String> dnsNames;
 
     CertificateRequest(
-            String pem,
-            byte[] der,
-            byte[] publicKeyInfo,
-            String keyDescription,
-            String commonName,
-            List<String> dnsNames) {
+            String pem, byte[] der, byte[] publicKeyInfo, String algorithm, String commonName, List<String> dnsNames) {
         this.pem = pem;
         this.der = der.clone();
         this.publicKeyInfo = publicKeyInfo.clone();
-        this.keyDescription = keyDescription;
+        this.algorithm = algorithm;
         this.commonName = commonName;
         this.dnsNames = List.copyOf(dnsNames);
     }
@@ -48,8 +43,8 @@ public final class CertificateRequest {
     }
 
     /** For example {@code RSA 2048} or {@code EC P-256}. */
-    public String keyDescription() {
-        return keyDescription;
+    public String algorithm() {
+        return algorithm;
     }
 
     public Optional<String> commonName() {
@@ -62,6 +57,6 @@ public final class CertificateRequest {
 
     @Override
     public String toString() {
-        return "CertificateRequest[" + keyDescription + ", CN=" + commonName + ", SANs=" + dnsNames + "]";
+        return "CertificateRequest[" + algorithm + ", CN=" + commonName + ", SANs=" + dnsNames + "]";
     }
 }

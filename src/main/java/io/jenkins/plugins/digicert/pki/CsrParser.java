@@ -63,7 +63,7 @@ public final class CsrParser {
             throw new CsrException("The CSR block could not be decoded as a PKCS#10 certificate request. "
                     + "Generate the CSR again; the file may have been cut or edited.");
         }
-        String keyDescription = checkKey(csr.getSubjectPublicKeyInfo());
+        String algorithm = checkKey(csr.getSubjectPublicKeyInfo());
         checkSignature(csr);
         byte[] der = csrBlock.getContent();
         try {
@@ -71,7 +71,7 @@ public final class CsrParser {
                     Pem.encode("CERTIFICATE REQUEST", der),
                     der,
                     csr.getSubjectPublicKeyInfo().getEncoded(),
-                    keyDescription,
+                    algorithm,
                     commonName(csr),
                     dnsNames(csr));
         } catch (IOException e) {

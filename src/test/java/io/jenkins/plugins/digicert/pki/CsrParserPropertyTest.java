@@ -297,7 +297,7 @@ class CsrParserPropertyTest {
                 assertArrayEquals(file.mustParseTo(), request.der(), "another request than the file's");
             }
             assertTrue(request.pem().startsWith("-----BEGIN CERTIFICATE REQUEST-----\n"), request.pem());
-            assertNotNull(request.keyDescription());
+            assertNotNull(request.algorithm());
             assertNotNull(request.dnsNames());
             request.commonName().ifPresent(cn -> assertFalse(cn.isEmpty(), "an empty common name"));
         } catch (CsrException e) {

@@ -34,7 +34,7 @@ class CsrParserTest {
     void readsRsaCsrWithItsNamesAndKey() throws Exception {
         CertificateRequest request = CsrParser.parse(CSR.bytes());
 
-        assertEquals("RSA 2048", request.keyDescription());
+        assertEquals("RSA 2048", request.algorithm());
         assertEquals(Optional.of("www.example.com"), request.commonName());
         assertEquals(List.of("www.example.com", "api.example.com"), request.dnsNames());
         assertTrue(request.hasPublicKey(CSR.keys().getPublic().getEncoded()));
@@ -47,12 +47,12 @@ class CsrParserTest {
                 "EC P-256",
                 CsrParser.parse(TestCsrs.of(TestKeys.ec("secp256r1"), "a.example.com", List.of())
                                 .bytes())
-                        .keyDescription());
+                        .algorithm());
         assertEquals(
                 "EC P-384",
                 CsrParser.parse(TestCsrs.of(TestKeys.ec("secp384r1"), "a.example.com", List.of())
                                 .bytes())
-                        .keyDescription());
+                        .algorithm());
     }
 
     @Test

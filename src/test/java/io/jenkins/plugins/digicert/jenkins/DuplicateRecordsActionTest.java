@@ -1,0 +1,393 @@
+package io.jenkins.plugins.digicert.jenkins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.FilePath;
+import hudson.Functions;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
+import hudson.model.Fingerprint;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BatchFile;
+import hudson.tasks.Fingerprinter;
+import hudson.tasks.Shell;
+import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
+import io.jenkins.plugins.digicert.simulator.TestCsrs;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jenkins.model.Jenkins;
+import org.htmlunit.Page;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.TestBuilder;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * What a build shows of its duplicates once it has run: the summary on the build page, the remote API, the
+ * fingerprints of the archived files, and the DIGICERT_... variables for later freestyle build steps.
+ */
+@WithJenkins
+class DuplicateRecordsActionTest {
+
+    private static final long ORDER_ID = 1234567;
+    /** An order that ends in ten days: its duplicates end with it. */
+    private static final long ENDING_ORDER_ID = 7654321;
+
+    private static final String CREDENTIALS_ID = "digicert";
+    private static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
+
+    /** The step's default outputDir and the files a chain with an intermediate and a root produces, in order. */
+    private static final List<String> DEFAULT_PATHS = List.of(
+            "digicert/certificate.pem",
+            "digicert/chain.pem",
+            "digicert/fullchain.pem",
+            "digicert/root.pem",
+            "digicert/duplicate.json");
+
+    private static final String FULLCHAIN = "digicert/fullchain.pem";
+
+    private CertCentralSimulator simulator;
+
+    @BeforeEach
+    void startSimulator() throws IOException {
+        simulator = CertCentralSimulator.start();
+        simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
+    }
+
+    @AfterEach
+    void stopSimulator() throws IOException {
+        simulator.close();
+        assertEquals(List.of(), simulator.violations(), "requests CertCentral would refuse");
+    }
+
+    @Test
+    void buildPageShowsTheDuplicateToAReaderWithLinksToTheArchivedFiles(JenkinsRule j) throws Exception {
+        configure();
+        WorkflowJob job = JenkinsTestSupport.pipeline(j, "page", script(ORDER_ID));
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+        X509Certificate leaf = leaf(run);
+        String serial = serial(leaf);
+        String requestId = requestId(run);
+
+        // Someone who may only look at the job.
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader"));
+        JenkinsRule.WebClient wc = j.createWebClient();
+        wc.login("reader");
+
+        HtmlPage page = wc.getPage(run);
+
+        DomNode summary = onlySummary(page);
+        String text = normalized(summary.getTextContent());
+        assertTrue(text.contains("DigiCert duplicate: example.com"), text);
+        assertTrue(text.contains("Other names: www.example.com"), text);
+        assertTrue(text.contains("order " + ORDER_ID), text);
+        assertTrue(text.contains("request " + requestId), text);
+        assertTrue(text.contains(", issued"), text);
+        assertTrue(text.contains("Serial " + serial), text);
+        assertTrue(text.contains("SHA-256 " + sha256(leaf)), text);
+        assertTrue(Pattern.compile("\\d+ days left").matcher(text).find(), text);
+        assertFalse(text.contains("The certificate expires on"), "no warning for a certificate of a year: " + text);
+
+        // The summary's own links (the page's artifact list links the same files; these are the summary's).
+        List<String> hrefs = new ArrayList<>();
+        HtmlAnchor fullchain = null;
+        for (DomNode node : summary.querySelectorAll("a")) {
+            HtmlAnchor anchor = (HtmlAnchor) node;
+            hrefs.add(anchor.getHrefAttribute());
+            if (anchor.getHrefAttribute().endsWith("artifact/" + FULLCHAIN)) {
+                fullchain = anchor;
+            }
+        }
+        assertEquals(DEFAULT_PATHS.size(), hrefs.size(), hrefs.toString());
+        for (String path : DEFAULT_PATHS) {
+            assertTrue(hrefs.stream().anyMatch(href -> href.endsWith("artifact/" + path)), path + " in " + hrefs);
+        }
+        assertNotNull(fullchain, hrefs.toString());
+
+        // Following the link, as a browser would, gives the reader the file.
+        URL target = page.getFullyQualifiedUrl(fullchain.getHrefAttribute());
+        Page file = wc.getPage(target);
+        assertEquals(200, file.getWebResponse().getStatusCode());
+        String pem = file.getWebResponse().getContentAsString();
+        assertTrue(pem.startsWith("-----BEGIN CERTIFICATE-----"), pem);
+        assertEquals(new String(artifact(run, FULLCHAIN), StandardCharsets.US_ASCII), pem);
+
+        // Nothing secret on the page.
+        assertFalse(page.getWebResponse().getContentAsString().contains(CertCentralSimulator.API_KEY));
+    }
+
+    @Test
+    void remoteApiListsTheDuplicate(JenkinsRule j) throws Exception {
+        configure();
+        WorkflowJob job = JenkinsTestSupport.pipeline(j, "api", script(ORDER_ID));
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+        X509Certificate leaf = leaf(run);
+        String serial = serial(leaf);
+        String requestId = requestId(run);
+
+        // The default depth is enough: ?depth=0 prunes with TreePruner.ByDepth(1). Run's "actions"
+        // (Actionable#getAllActions, visibility 1) is written and its elements get ByDepth(2); the action's
+        // digicertDuplicates (visibility 2) passes 2 < 2 == false and its elements get ByDepth(3); the Summary
+        // bean's properties take its defaultVisibility 3, and 3 < 3 == false, so they are written too.
+        JenkinsRule.JSONWebResponse response = j.getJSON(run.getUrl() + "api/json");
+        assertEquals(200, response.getStatusCode());
+        String json = response.getContentAsString();
+        assertFalse(json.contains(CertCentralSimulator.API_KEY), "nothing secret in the remote API");
+
+        JsonNode duplicates = null;
+        for (JsonNode action : new ObjectMapper().readTree(json).path("actions")) {
+            if (action.has("digicertDuplicates")) {
+                duplicates = action.get("digicertDuplicates");
+            }
+        }
+        assertNotNull(duplicates, json);
+        assertEquals(1, duplicates.size(), json);
+        JsonNode first = duplicates.get(0);
+        assertEquals(ORDER_ID, first.path("orderId").asLong());
+        assertEquals(requestId, first.path("requestId").asText());
+        assertEquals("issued", first.path("status").asText());
+        assertEquals("example.com", first.path("commonName").asText());
+        assertEquals(serial, first.path("serialNumber").asText());
+        assertEquals(sha256(leaf), first.path("sha256Fingerprint").asText());
+        assertEquals(
+                leaf.getNotAfter().toInstant().toString(),
+                first.path("notAfter").asText());
+        assertTrue(first.path("daysLeft").isIntegralNumber(), first.toString());
+        long daysLeft = first.path("daysLeft").asLong();
+        assertTrue(daysLeft > 30 && daysLeft <= 397, "days left: " + daysLeft);
+        assertFalse(first.path("expiresSoon").asBoolean(true), first.toString());
+        List<String> artifacts = new ArrayList<>();
+        first.path("artifacts").forEach(node -> artifacts.add(node.asText()));
+        assertEquals(DEFAULT_PATHS, artifacts);
+
+        // XML writes a list as repeated elements named in the singular (stapler's XMLDataWriter#toSingular):
+        // one <digicertDuplicate> per duplicate, not <digicertDuplicates>.
+        Page xmlPage = j.createWebClient().goTo(run.getUrl() + "api/xml", "application/xml");
+        String xml = xmlPage.getWebResponse().getContentAsString();
+        Matcher element = Pattern.compile("<digicertDuplicate(?:\\s[^>]*)?>(.*?)</digicertDuplicate>", Pattern.DOTALL)
+                .matcher(xml);
+        assertTrue(element.find(), xml);
+        String entry = element.group(1);
+        assertTrue(entry.contains("<orderId>" + ORDER_ID + "</orderId>"), entry);
+        assertTrue(entry.contains("<status>issued</status>"), entry);
+        assertTrue(entry.contains("<serialNumber>" + serial + "</serialNumber>"), entry);
+        assertTrue(entry.contains("<artifact>" + FULLCHAIN + "</artifact>"), entry);
+        assertFalse(element.find(), "one duplicate, one element");
+        assertFalse(xml.contains(CertCentralSimulator.API_KEY), "nothing secret in the remote API");
+    }
+
+    @Test
+    void archivedFilesAreFingerprintedAsProducedByTheBuild(JenkinsRule j) throws Exception {
+        configure();
+        WorkflowJob job = JenkinsTestSupport.pipeline(j, "fingerprints", script(ORDER_ID));
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        String md5 = md5(artifact(run, FULLCHAIN));
+        Fingerprint fingerprint = j.jenkins.getFingerprintMap().get(md5);
+        assertNotNull(fingerprint, "a fingerprint for the archived fullchain.pem");
+        assertEquals(md5, fingerprint.getHashString());
+        assertTrue(fingerprint.getFileName().endsWith("fullchain.pem"), fingerprint.getFileName());
+        Fingerprint.BuildPtr original = fingerprint.getOriginal();
+        assertNotNull(original, "the build that produced it is recorded");
+        assertTrue(original.is(run), original.toString());
+        assertEquals(job.getFullName(), original.getName());
+        assertEquals(List.of(job.getFullName()), fingerprint.getJobs());
+        assertTrue(fingerprint.getRangeSet(job).includes(run.getNumber()));
+
+        Fingerprinter.FingerprintAction action = run.getAction(Fingerprinter.FingerprintAction.class);
+        assertNotNull(action, "the build lists its fingerprints");
+        assertEquals(md5, action.getRecords().get(FULLCHAIN));
+        // Only the PEM files: duplicate.json is this build's report, not a file to track.
+        assertTrue(
+                action.getRecords().containsKey("digicert/certificate.pem"),
+                action.getRecords().toString());
+        assertFalse(
+                action.getRecords().containsKey("digicert/duplicate.json"),
+                action.getRecords().toString());
+    }
+
+    @Test
+    void laterFreestyleStepsSeeTheDuplicatesVariables(JenkinsRule j) throws Exception {
+        configure();
+        FreeStyleProject project = j.createFreeStyleProject();
+        project.getBuildersList().add(new WriteCsr());
+        project.getBuildersList()
+                .add(new DigicertDuplicateBuilder(
+                        CREDENTIALS_ID, String.valueOf(ORDER_ID), JenkinsTestSupport.CSR_FILE));
+        // AbstractBuild#getEnvironment asks every EnvironmentContributingAction (its deprecated buildEnvVars,
+        // which calls an overridden buildEnvironment), and CommandInterpreter builds its environment from it.
+        project.getBuildersList()
+                .add(
+                        Functions.isWindows()
+                                ? new BatchFile("echo serial=%DIGICERT_SERIAL% fullchain=%DIGICERT_FULLCHAIN% "
+                                        + "status=%DIGICERT_STATUS% order=%DIGICERT_ORDER_ID% "
+                                        + "chain=%DIGICERT_CHAIN% certificate=%DIGICERT_CERTIFICATE%")
+                                : new Shell("echo \"serial=$DIGICERT_SERIAL fullchain=$DIGICERT_FULLCHAIN "
+                                        + "status=$DIGICERT_STATUS order=$DIGICERT_ORDER_ID "
+                                        + "chain=$DIGICERT_CHAIN certificate=$DIGICERT_CERTIFICATE\""));
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        String serial = serial(leaf(build));
+        j.assertLogContains("serial=" + serial + " ", build);
+        j.assertLogContains("fullchain=digicert/fullchain.pem", build);
+        j.assertLogContains("status=issued", build);
+        j.assertLogContains("order=" + ORDER_ID, build);
+        j.assertLogContains("chain=digicert/chain.pem", build);
+        j.assertLogContains("certificate=digicert/certificate.pem", build);
+        j.assertLogNotContains(CertCentralSimulator.API_KEY, build);
+        // The variables are the build's, not only the running step's: read back from the finished build.
+        assertEquals(
+                serial, build.getEnvironment(TaskListener.NULL).get("DIGICERT_SERIAL"));
+    }
+
+    @Test
+    void certificateEndingWithinThirtyDaysIsWarnedAboutInTheLogAndOnThePage(JenkinsRule j) throws Exception {
+        // The simulator issues duplicates that end with their order (CertCentralSimulator: min(397 days, order end)).
+        LocalDate orderEnd = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        simulator.addOrder(ENDING_ORDER_ID, "ssl_plus", orderEnd, "example.com", "www.example.com");
+        configure();
+        WorkflowJob job = JenkinsTestSupport.pipeline(j, "ending", script(ENDING_ORDER_ID));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        X509Certificate leaf = leaf(run);
+        assertEquals(
+                orderEnd, leaf.getNotAfter().toInstant().atZone(ZoneOffset.UTC).toLocalDate());
+        j.assertLogContains("WARNING: The certificate expires on " + orderEnd + ", in ", run);
+
+        HtmlPage page = j.createWebClient().getPage(run);
+        DomNode summary = onlySummary(page);
+        List<String> warnings = new ArrayList<>();
+        for (DomNode node : summary.querySelectorAll(".warning")) {
+            warnings.add(normalized(node.getTextContent()));
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("The certificate expires on " + orderEnd + ", in "), warnings.get(0));
+        assertTrue(warnings.get(0).contains("Renew the order in CertCentral"), warnings.get(0));
+
+        JsonNode first = null;
+        for (JsonNode action : new ObjectMapper()
+                .readTree(j.getJSON(run.getUrl() + "api/json").getContentAsString())
+                .path("actions")) {
+            if (action.has("digicertDuplicates")) {
+                first = action.get("digicertDuplicates").get(0);
+            }
+        }
+        assertNotNull(first);
+        assertTrue(first.path("expiresSoon").asBoolean(false), first.toString());
+        assertTrue(first.path("daysLeft").asLong() < 30, first.toString());
+    }
+
+    /** Stores the key as a Secret text credential and points the plugin at the simulator. */
+    private void configure() throws IOException {
+        JenkinsTestSupport.addSystemSecretText(CREDENTIALS_ID, CertCentralSimulator.API_KEY);
+        JenkinsTestSupport.useSimulator(simulator);
+    }
+
+    /** One duplicate on the controller; the log then names the request the step sent. */
+    private static String script(long orderId) {
+        return JenkinsTestSupport.onController(
+                CSR,
+                "  def cert = digicertDuplicate credentialsId: '" + CREDENTIALS_ID + "', orderId: '" + orderId
+                        + "', csrFile: '" + JenkinsTestSupport.CSR_FILE + "'\n"
+                        + "  echo \"requestIds=${cert.requestIds}\"\n");
+    }
+
+    /** The request the step sent, as its returned map printed it: {@code requestIds=[N]}. */
+    private static String requestId(Run<?, ?> run) throws IOException {
+        Matcher matcher = Pattern.compile("requestIds=\\[(\\d+)]").matcher(JenkinsRule.getLog(run));
+        assertTrue(matcher.find(), "the step's requestIds in the log");
+        return matcher.group(1);
+    }
+
+    /** The page's DigiCert summary, which must be there once. */
+    private static DomNode onlySummary(HtmlPage page) {
+        List<DomNode> summaries = new ArrayList<>();
+        for (DomNode node : page.querySelectorAll(".digicert-duplicate")) {
+            summaries.add(node);
+        }
+        assertEquals(1, summaries.size(), "one summary for one duplicate");
+        return summaries.get(0);
+    }
+
+    private static String normalized(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static X509Certificate leaf(Run<?, ?> run) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(artifact(run, "digicert/certificate.pem")));
+    }
+
+    /** The serial as CertCentral and the plugin show it: upper-case hexadecimal. */
+    private static String serial(X509Certificate leaf) {
+        return leaf.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+    }
+
+    private static String sha256(X509Certificate leaf) throws Exception {
+        return HexFormat.ofDelimiter(":")
+                .withUpperCase()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(leaf.getEncoded()));
+    }
+
+    private static String md5(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+    }
+
+    private static byte[] artifact(Run<?, ?> run, String path) throws IOException {
+        try (InputStream in = run.getArtifactManager().root().child(path).open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Puts the CSR into the build's workspace, as an earlier build step (a checkout, a script) would. */
+    private static final class WriteCsr extends TestBuilder {
+        @Override
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws InterruptedException, IOException {
+            FilePath workspace = build.getWorkspace();
+            if (workspace == null) {
+                throw new IOException("no workspace for " + build);
+            }
+            workspace.child(JenkinsTestSupport.CSR_FILE).write(CSR.pem(), "US-ASCII");
+            return true;
+        }
+    }
+}
