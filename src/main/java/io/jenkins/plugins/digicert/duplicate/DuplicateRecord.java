@@ -35,7 +35,7 @@ public final class DuplicateRecord implements Serializable {
     private final String id = UUID.randomUUID().toString();
     private final long orderId;
     private final String csrPem;
-    private final String publicKeySha256;
+    private final String spkiSha256;
     private final String commonName;
     private final ArrayList<String> dnsNames;
     private final String orderValidTill;
@@ -62,14 +62,14 @@ public final class DuplicateRecord implements Serializable {
     DuplicateRecord(
             long orderId,
             String csrPem,
-            String publicKeySha256,
+            String spkiSha256,
             String commonName,
             List<String> dnsNames,
             @CheckForNull String orderValidTill,
             List<String> warnings) {
         this.orderId = orderId;
         this.csrPem = csrPem;
-        this.publicKeySha256 = publicKeySha256;
+        this.spkiSha256 = spkiSha256;
         this.commonName = commonName;
         this.dnsNames = new ArrayList<>(dnsNames);
         this.orderValidTill = orderValidTill;
@@ -77,8 +77,8 @@ public final class DuplicateRecord implements Serializable {
     }
 
     /** Whether this record is for the same order and the same key pair (a CSR's public key). */
-    public boolean isFor(long order, String keySha256) {
-        return orderId == order && publicKeySha256.equals(keySha256);
+    public boolean isFor(long order, String otherSpkiSha256) {
+        return orderId == order && spkiSha256.equals(otherSpkiSha256);
     }
 
     public long orderId() {
@@ -91,8 +91,8 @@ public final class DuplicateRecord implements Serializable {
     }
 
     /** SHA-256 of the CSR's SubjectPublicKeyInfo, in lower-case hex. */
-    public String publicKeySha256() {
-        return publicKeySha256;
+    public String spkiSha256() {
+        return spkiSha256;
     }
 
     public String commonName() {

@@ -105,21 +105,21 @@ public final class DuplicateWorkflow {
      */
     public DuplicateRecord begin(DuplicateOptions options, CertificateRequest csr, DuplicateRecords records)
             throws DigicertException, InterruptedException {
-        String key = publicKeySha256(csr);
+        String spki = spkiSha256(csr);
         Optional<DuplicateRecord> earlier = records.all().stream()
-                .filter(r -> r.isFor(options.orderId(), key) && r.status() != DuplicateRecord.Status.REJECTED)
+                .filter(r -> r.isFor(options.orderId(), spki) && r.status() != DuplicateRecord.Status.REJECTED)
                 .reduce((first, second) -> second);
         if (earlier.isPresent()) {
             return adopt(earlier.get(), options, csr, records);
         }
         if (options.requestId().isPresent()) {
-            return collect(options, options.requestId().get(), csr, key, records);
+            return collect(options, options.requestId().get(), csr, spki, records);
         }
         Names names = names(options);
         DuplicateRecord record = new DuplicateRecord(
                 options.orderId(),
                 csr.pem(),
-                key,
+                spki,
                 names.commonName(),
                 names.dnsNames(),
                 names.order().map(order -> order.certificate().validTill()).orElse(null),
@@ -136,11 +136,11 @@ public final class DuplicateWorkflow {
      * list is found by this CSR, so the CSR must be the one that build sent.
      */
     private DuplicateRecord collect(
-            DuplicateOptions options, long requestId, CertificateRequest csr, String key, DuplicateRecords records)
+            DuplicateOptions options, long requestId, CertificateRequest csr, String spki, DuplicateRecords records)
             throws DigicertException, InterruptedException {
         log.line("Collecting request " + requestId + " of order " + options.orderId() + "; no new request is sent");
         DuplicateRecord record = new DuplicateRecord(
-                options.orderId(), csr.pem(), key, csr.commonName().orElse(""), csr.dnsNames(), null, List.of());
+                options.orderId(), csr.pem(), spki, csr.commonName().orElse(""), csr.dnsNames(), null, List.of());
         record.sent(List.of(requestId));
         Optional<DuplicateListing.Item> listed = CsrMatcher.find(client.listDuplicates(options.orderId()), csr);
         boolean rejected = listed.isPresent()
@@ -305,7 +305,7 @@ public final class DuplicateWorkflow {
         }
     }
 
-    static String publicKeySha256(CertificateRequest csr) {
+    static String spkiSha256(CertificateRequest csr) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csr.publicKeyInfo()));
         } catch (NoSuchAlgorithmException e) {

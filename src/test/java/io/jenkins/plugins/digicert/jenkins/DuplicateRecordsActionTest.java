@@ -27,6 +27,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
@@ -196,6 +197,25 @@ class DuplicateRecordsActionTest {
         first.path("artifacts").forEach(node -> artifacts.add(node.asText()));
         assertEquals(DEFAULT_PATHS, artifacts);
 
+        // The README's tree query (a NamedPathPruner, which names properties and ignores visibility).
+        String tree = "actions[digicertDuplicates[orderId,status,serialNumber,notAfter,daysLeft]]";
+        JsonNode picked = null;
+        for (JsonNode action : new ObjectMapper()
+                .readTree(j.getJSON(run.getUrl() + "api/json?tree=" + URLEncoder.encode(tree, StandardCharsets.UTF_8))
+                        .getContentAsString())
+                .path("actions")) {
+            if (action.has("digicertDuplicates")) {
+                picked = action.get("digicertDuplicates").get(0);
+            }
+        }
+        assertNotNull(picked, "the tree query finds the duplicate");
+        assertEquals(ORDER_ID, picked.path("orderId").asLong());
+        assertEquals("issued", picked.path("status").asText());
+        assertEquals(serial, picked.path("serialNumber").asText());
+        assertEquals(first.path("notAfter").asText(), picked.path("notAfter").asText());
+        assertTrue(picked.path("daysLeft").isIntegralNumber(), picked.toString());
+        assertFalse(picked.has("sha256Fingerprint"), "only the properties asked for: " + picked);
+
         // XML writes a list as repeated elements named in the singular (stapler's XMLDataWriter#toSingular):
         // one <digicertDuplicate> per duplicate, not <digicertDuplicates>.
         Page xmlPage = j.createWebClient().goTo(run.getUrl() + "api/xml", "application/xml");
@@ -273,8 +293,7 @@ class DuplicateRecordsActionTest {
         j.assertLogContains("certificate=digicert/certificate.pem", build);
         j.assertLogNotContains(CertCentralSimulator.API_KEY, build);
         // The variables are the build's, not only the running step's: read back from the finished build.
-        assertEquals(
-                serial, build.getEnvironment(TaskListener.NULL).get("DIGICERT_SERIAL"));
+        assertEquals(serial, build.getEnvironment(TaskListener.NULL).get("DIGICERT_SERIAL"));
     }
 
     @Test
