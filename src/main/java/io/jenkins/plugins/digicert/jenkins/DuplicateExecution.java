@@ -15,6 +15,7 @@ import io.jenkins.plugins.digicert.certcentral.ApiKey;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOutcome;
 import io.jenkins.plugins.digicert.duplicate.Duplicator;
+import io.jenkins.plugins.digicert.duplicate.OutputFiles;
 import io.jenkins.plugins.digicert.duplicate.StepParameters;
 import io.jenkins.plugins.digicert.pki.CsrParser;
 import java.io.IOException;
@@ -91,6 +92,12 @@ final class DuplicateExecution {
         return result(outcome, artifacts);
     }
 
+    /** The files that belong to one duplicate alone: chain.pem and root.pem are the same in every build. */
+    private static final List<String> FINGERPRINTED = List.of(OutputFiles.CERTIFICATE, OutputFiles.FULLCHAIN);
+
+    /** Parallel branches of one build must not each add a fingerprint action. */
+    private static final Object FINGERPRINT_ACTION_LOCK = new Object();
+
     /**
      * Records the archived certificate files' fingerprints as Jenkins' own Fingerprinter does, so the file's
      * fingerprint page lists the builds that produced and used it.
@@ -100,18 +107,21 @@ final class DuplicateExecution {
         FingerprintMap fingerprints = Jenkins.get().getFingerprintMap();
         Map<String, String> recorded = new LinkedHashMap<>();
         for (String path : artifacts) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
             String md5 = md5ByPath.get(path);
-            if (md5 != null && path.endsWith(".pem")) {
-                Fingerprint fingerprint = fingerprints.getOrCreate(run, path, md5);
+            if (md5 != null && FINGERPRINTED.contains(name)) {
+                Fingerprint fingerprint = fingerprints.getOrCreate(run, name, md5);
                 fingerprint.addFor(run);
                 recorded.put(path, fingerprint.getHashString());
             }
         }
-        Fingerprinter.FingerprintAction action = run.getAction(Fingerprinter.FingerprintAction.class);
-        if (action == null) {
-            run.addAction(new Fingerprinter.FingerprintAction(run, recorded));
-        } else {
-            action.add(recorded);
+        synchronized (FINGERPRINT_ACTION_LOCK) {
+            Fingerprinter.FingerprintAction action = run.getAction(Fingerprinter.FingerprintAction.class);
+            if (action == null) {
+                run.addAction(new Fingerprinter.FingerprintAction(run, recorded));
+            } else {
+                action.add(recorded);
+            }
         }
     }
 
