@@ -19,14 +19,13 @@ import hudson.model.Fingerprint;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
-import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.Endpoint;
+import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -34,9 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -45,6 +44,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * The freestyle build step end to end: a {@link TestBuilder} puts the CSR into the workspace, then
  * {@link DigicertDuplicateBuilder} asks the CertCentral simulator for the duplicate and archives the files.
  */
+@ExtendWith(SimulatorExtension.class)
 @WithJenkins
 class DigicertDuplicateFreestyleTest {
 
@@ -55,15 +55,9 @@ class DigicertDuplicateFreestyleTest {
     private CertCentralSimulator simulator;
 
     @BeforeEach
-    void startSimulator() throws IOException {
-        simulator = CertCentralSimulator.start();
+    void startSimulator(CertCentralSimulator simulator) {
+        this.simulator = simulator;
         simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
-    }
-
-    @AfterEach
-    void stopSimulator() throws IOException {
-        simulator.close();
-        assertEquals(List.of(), simulator.violations(), "requests CertCentral would refuse");
     }
 
     @Test
@@ -84,19 +78,22 @@ class DigicertDuplicateFreestyleTest {
                 dir + "/fullchain.pem",
                 dir + "/root.pem",
                 dir + "/duplicate.json");
-        assertEquals(sorted(expected), artifactPaths(build));
+        assertEquals(JenkinsTestSupport.sorted(expected), JenkinsTestSupport.artifactPaths(build));
         j.assertLogContains("DigiCert: archived 5 files as build artifacts", build);
 
-        X509Certificate leaf =
-                certificates(artifact(build, dir + "/certificate.pem")).get(0);
+        X509Certificate leaf = certificates(JenkinsTestSupport.artifact(build, dir + "/certificate.pem"))
+                .get(0);
         assertArrayEquals(
                 CSR.keys().getPublic().getEncoded(),
                 leaf.getPublicKey().getEncoded(),
                 "the certificate is for the CSR's key");
         leaf.verify(simulator.ca().issuing().getPublicKey());
-        assertEquals(List.of(leaf, simulator.ca().issuing()), certificates(artifact(build, dir + "/fullchain.pem")));
-        assertEquals(List.of(simulator.ca().root()), certificates(artifact(build, dir + "/root.pem")));
-        JsonNode summary = new ObjectMapper().readTree(artifact(build, dir + "/duplicate.json"));
+        assertEquals(
+                List.of(leaf, simulator.ca().issuing()),
+                certificates(JenkinsTestSupport.artifact(build, dir + "/fullchain.pem")));
+        assertEquals(
+                List.of(simulator.ca().root()), certificates(JenkinsTestSupport.artifact(build, dir + "/root.pem")));
+        JsonNode summary = new ObjectMapper().readTree(JenkinsTestSupport.artifact(build, dir + "/duplicate.json"));
         assertEquals("issued", summary.path("status").asText());
         assertEquals(
                 leaf.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
@@ -126,7 +123,7 @@ class DigicertDuplicateFreestyleTest {
 
         j.assertLogContains("The order was not found", build);
         j.assertLogNotContains(CertCentralSimulator.API_KEY, build);
-        assertEquals(List.of(), artifactPaths(build));
+        assertEquals(List.of(), JenkinsTestSupport.artifactPaths(build));
         assertEquals(0, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
         FilePath workspace = j.jenkins.getWorkspaceFor(project);
         assertNotNull(workspace);
@@ -158,26 +155,6 @@ class DigicertDuplicateFreestyleTest {
         config.setPollFirstSeconds(1);
         config.setPollMaxSeconds(1);
         return credentials;
-    }
-
-    private static List<String> artifactPaths(Run<?, ?> run) {
-        List<String> paths = new ArrayList<>();
-        for (Run<?, ?>.Artifact artifact : run.getArtifacts()) {
-            paths.add(artifact.relativePath);
-        }
-        return sorted(paths);
-    }
-
-    private static List<String> sorted(List<String> paths) {
-        List<String> copy = new ArrayList<>(paths);
-        copy.sort(null);
-        return copy;
-    }
-
-    private static byte[] artifact(Run<?, ?> run, String path) throws IOException {
-        try (InputStream in = run.getArtifactManager().root().child(path).open()) {
-            return in.readAllBytes();
-        }
     }
 
     private static List<X509Certificate> certificates(byte[] pem) throws Exception {

@@ -13,17 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.FilePath;
 import hudson.model.Fingerprint;
 import hudson.model.Result;
-import hudson.model.Run;
 import hudson.model.queue.QueueTaskFuture;
 import hudson.slaves.DumbSlave;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.Endpoint;
 import io.jenkins.plugins.digicert.simulator.Issuance;
+import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
@@ -36,9 +35,9 @@ import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -46,6 +45,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * The {@code digicertDuplicate} step end to end: a real Pipeline, real HTTP to the CertCentral simulator on
  * loopback, certificates from the simulator's test CA, files written on the node and archived by the controller.
  */
+@ExtendWith(SimulatorExtension.class)
 @WithJenkins
 class DigicertDuplicatePipelineTest {
 
@@ -69,15 +69,9 @@ class DigicertDuplicatePipelineTest {
     private CertCentralSimulator simulator;
 
     @BeforeEach
-    void startSimulator() throws IOException {
-        simulator = CertCentralSimulator.start();
+    void startSimulator(CertCentralSimulator simulator) {
+        this.simulator = simulator;
         simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
-    }
-
-    @AfterEach
-    void stopSimulator() throws IOException {
-        simulator.close();
-        assertEquals(List.of(), simulator.violations(), "requests CertCentral would refuse");
     }
 
     @Test
@@ -104,10 +98,10 @@ class DigicertDuplicatePipelineTest {
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
         // Archived under the fixed names, and nothing else.
-        assertEquals(sorted(DEFAULT_PATHS), artifactPaths(run));
+        assertEquals(JenkinsTestSupport.sorted(DEFAULT_PATHS), JenkinsTestSupport.artifactPaths(run));
 
         // certificate.pem: the leaf, issued by the simulator's intermediate for the CSR's key.
-        List<X509Certificate> leafFile = certificates(artifact(run, "digicert/certificate.pem"));
+        List<X509Certificate> leafFile = certificates(JenkinsTestSupport.artifact(run, "digicert/certificate.pem"));
         assertEquals(1, leafFile.size(), "certificate.pem holds the leaf only");
         X509Certificate leaf = leafFile.get(0);
         assertArrayEquals(
@@ -115,12 +109,17 @@ class DigicertDuplicatePipelineTest {
                 leaf.getPublicKey().getEncoded(),
                 "the certificate is for the CSR's key");
         leaf.verify(simulator.ca().issuing().getPublicKey());
-        assertEquals(List.of(leaf, simulator.ca().issuing()), certificates(artifact(run, "digicert/fullchain.pem")));
-        assertEquals(List.of(simulator.ca().issuing()), certificates(artifact(run, "digicert/chain.pem")));
-        assertEquals(List.of(simulator.ca().root()), certificates(artifact(run, "digicert/root.pem")));
+        assertEquals(
+                List.of(leaf, simulator.ca().issuing()),
+                certificates(JenkinsTestSupport.artifact(run, "digicert/fullchain.pem")));
+        assertEquals(
+                List.of(simulator.ca().issuing()),
+                certificates(JenkinsTestSupport.artifact(run, "digicert/chain.pem")));
+        assertEquals(
+                List.of(simulator.ca().root()), certificates(JenkinsTestSupport.artifact(run, "digicert/root.pem")));
 
         String serial = leaf.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
-        JsonNode summary = new ObjectMapper().readTree(artifact(run, "digicert/duplicate.json"));
+        JsonNode summary = new ObjectMapper().readTree(JenkinsTestSupport.artifact(run, "digicert/duplicate.json"));
         assertEquals("issued", summary.path("status").asText());
         assertEquals(ORDER_ID, summary.path("orderId").asLong());
         assertEquals(serial, summary.path("serialNumber").asText());
@@ -143,7 +142,7 @@ class DigicertDuplicatePipelineTest {
         }
         assertEquals(
                 agentWorkspace.child("digicert/certificate.pem").readToString(),
-                new String(artifact(run, "digicert/certificate.pem"), StandardCharsets.US_ASCII));
+                new String(JenkinsTestSupport.artifact(run, "digicert/certificate.pem"), StandardCharsets.US_ASCII));
         FilePath controllerWorkspace = j.jenkins.getWorkspaceFor(job);
         assertNotNull(controllerWorkspace);
         assertFalse(controllerWorkspace.child("digicert").exists(), "nothing is written on the controller");
@@ -167,9 +166,9 @@ class DigicertDuplicatePipelineTest {
 
         j.assertLogContains("next check at", run);
         j.assertLogContains("DigiCert issued the duplicate after", run);
-        assertEquals(sorted(DEFAULT_PATHS), artifactPaths(run));
-        X509Certificate leaf =
-                certificates(artifact(run, "digicert/certificate.pem")).get(0);
+        assertEquals(JenkinsTestSupport.sorted(DEFAULT_PATHS), JenkinsTestSupport.artifactPaths(run));
+        X509Certificate leaf = certificates(JenkinsTestSupport.artifact(run, "digicert/certificate.pem"))
+                .get(0);
         assertArrayEquals(
                 CSR.keys().getPublic().getEncoded(), leaf.getPublicKey().getEncoded());
         // Two looks at the order's duplicates (pending, then issued), then one download.
@@ -187,8 +186,9 @@ class DigicertDuplicatePipelineTest {
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
 
         j.assertLogContains("DigiCert rejected the duplicate request", run);
-        assertEquals(List.of(), artifactPaths(run));
-        assertFalse(workspace(j, job).child("digicert").exists(), "no files for a rejected duplicate");
+        assertEquals(List.of(), JenkinsTestSupport.artifactPaths(run));
+        assertFalse(
+                JenkinsTestSupport.workspace(j, job).child("digicert").exists(), "no files for a rejected duplicate");
         assertEquals(0, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
     }
 
@@ -201,7 +201,7 @@ class DigicertDuplicatePipelineTest {
 
         j.assertLogContains("CertCentral rejected the API key as invalid or revoked", run);
         j.assertLogNotContains(wrongKey, run);
-        assertEquals(List.of(), artifactPaths(run));
+        assertEquals(List.of(), JenkinsTestSupport.artifactPaths(run));
         assertEquals(0, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE), "nothing is submitted with a bad key");
         assertTrue(simulator.requestCount() > 0, "the key was tried against CertCentral");
     }
@@ -220,7 +220,7 @@ class DigicertDuplicatePipelineTest {
 
         j.assertLogContains("The order was not found", run);
         j.assertLogNotContains(CertCentralSimulator.API_KEY, run);
-        assertEquals(List.of(), artifactPaths(run));
+        assertEquals(List.of(), JenkinsTestSupport.artifactPaths(run));
         assertEquals(0, simulator.duplicatesCreated());
     }
 
@@ -242,8 +242,10 @@ class DigicertDuplicatePipelineTest {
 
         j.assertBuildStatus(Result.ABORTED, run);
         assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "the abort took " + took);
-        assertFalse(workspace(j, job).child("digicert").exists(), "nothing is written for an aborted build");
-        assertEquals(List.of(), artifactPaths(run));
+        assertFalse(
+                JenkinsTestSupport.workspace(j, job).child("digicert").exists(),
+                "nothing is written for an aborted build");
+        assertEquals(List.of(), JenkinsTestSupport.artifactPaths(run));
 
         // The wait itself ended: no thread is in a phase that talks to CertCentral (a call in flight at the abort may
         // still land, so wait for that first), and the scheduled check was cancelled: none comes in three of the
@@ -273,7 +275,7 @@ class DigicertDuplicatePipelineTest {
 
         WorkflowRun insideRun = j.buildAndAssertSuccess(inside);
 
-        assertEquals(sorted(DEFAULT_PATHS), artifactPaths(insideRun));
+        assertEquals(JenkinsTestSupport.sorted(DEFAULT_PATHS), JenkinsTestSupport.artifactPaths(insideRun));
         j.assertLogNotContains(CertCentralSimulator.API_KEY, insideRun);
         assertEquals(1, simulator.duplicatesCreated());
 
@@ -281,7 +283,7 @@ class DigicertDuplicatePipelineTest {
 
         j.assertLogContains("No Secret text credential with the ID 'team-key'", outsideRun);
         j.assertLogNotContains(CertCentralSimulator.API_KEY, outsideRun);
-        assertEquals(List.of(), artifactPaths(outsideRun));
+        assertEquals(List.of(), JenkinsTestSupport.artifactPaths(outsideRun));
         assertEquals(1, simulator.duplicatesCreated(), "the job outside the folder requested nothing");
 
         // The form says the same as the builds.
@@ -308,7 +310,7 @@ class DigicertDuplicatePipelineTest {
 
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
-        assertEquals(List.of(), artifactPaths(run), "nothing is archived");
+        assertEquals(List.of(), JenkinsTestSupport.artifactPaths(run), "nothing is archived");
         assertFalse(run.getHasArtifacts());
         j.assertLogContains("artifacts=[]", run);
         j.assertLogNotContains("DigiCert: archived", run);
@@ -319,7 +321,7 @@ class DigicertDuplicatePipelineTest {
                 "out/tls/root.pem",
                 "out/tls/duplicate.json");
         j.assertLogContains("workspaceFiles=" + written, run);
-        FilePath workspace = workspace(j, job);
+        FilePath workspace = JenkinsTestSupport.workspace(j, job);
         for (String path : written) {
             assertTrue(workspace.child(path).exists(), path + " is in the workspace");
         }
@@ -353,32 +355,6 @@ class DigicertDuplicatePipelineTest {
 
     private static String step(String moreArguments) {
         return JenkinsTestSupport.step(CREDENTIALS_ID, ORDER_ID, moreArguments);
-    }
-
-    private static FilePath workspace(JenkinsRule j, WorkflowJob job) {
-        FilePath workspace = j.jenkins.getWorkspaceFor(job);
-        assertNotNull(workspace);
-        return workspace;
-    }
-
-    private static List<String> artifactPaths(Run<?, ?> run) {
-        List<String> paths = new ArrayList<>();
-        for (Run<?, ?>.Artifact artifact : run.getArtifacts()) {
-            paths.add(artifact.relativePath);
-        }
-        return sorted(paths);
-    }
-
-    private static List<String> sorted(List<String> paths) {
-        List<String> copy = new ArrayList<>(paths);
-        copy.sort(null);
-        return copy;
-    }
-
-    private static byte[] artifact(Run<?, ?> run, String path) throws IOException {
-        try (InputStream in = run.getArtifactManager().root().child(path).open()) {
-            return in.readAllBytes();
-        }
     }
 
     /** The live threads with a frame of the core's issuance waiter on their stack. */

@@ -22,10 +22,10 @@ import hudson.tasks.BatchFile;
 import hudson.tasks.Fingerprinter;
 import hudson.tasks.Shell;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
+import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +47,9 @@ import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.TestBuilder;
@@ -59,6 +59,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * What a build shows of its duplicates once it has run: the summary on the build page, the remote API, the
  * fingerprints of the archived files, and the DIGICERT_... variables for later freestyle build steps.
  */
+@ExtendWith(SimulatorExtension.class)
 @WithJenkins
 class DuplicateRecordsActionTest {
 
@@ -82,15 +83,9 @@ class DuplicateRecordsActionTest {
     private CertCentralSimulator simulator;
 
     @BeforeEach
-    void startSimulator() throws IOException {
-        simulator = CertCentralSimulator.start();
+    void startSimulator(CertCentralSimulator simulator) {
+        this.simulator = simulator;
         simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
-    }
-
-    @AfterEach
-    void stopSimulator() throws IOException {
-        simulator.close();
-        assertEquals(List.of(), simulator.violations(), "requests CertCentral would refuse");
     }
 
     @Test
@@ -147,7 +142,7 @@ class DuplicateRecordsActionTest {
         assertEquals(200, file.getWebResponse().getStatusCode());
         String pem = file.getWebResponse().getContentAsString();
         assertTrue(pem.startsWith("-----BEGIN CERTIFICATE-----"), pem);
-        assertEquals(new String(artifact(run, FULLCHAIN), StandardCharsets.US_ASCII), pem);
+        assertEquals(new String(JenkinsTestSupport.artifact(run, FULLCHAIN), StandardCharsets.US_ASCII), pem);
 
         // Nothing secret on the page.
         assertFalse(page.getWebResponse().getContentAsString().contains(CertCentralSimulator.API_KEY));
@@ -238,7 +233,7 @@ class DuplicateRecordsActionTest {
         WorkflowJob job = JenkinsTestSupport.pipeline(j, "fingerprints", script(ORDER_ID));
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
-        String md5 = md5(artifact(run, FULLCHAIN));
+        String md5 = md5(JenkinsTestSupport.artifact(run, FULLCHAIN));
         Fingerprint fingerprint = j.jenkins.getFingerprintMap().get(md5);
         assertNotNull(fingerprint, "a fingerprint for the archived fullchain.pem");
         assertEquals(md5, fingerprint.getHashString());
@@ -371,7 +366,8 @@ class DuplicateRecordsActionTest {
 
     private static X509Certificate leaf(Run<?, ?> run) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(artifact(run, "digicert/certificate.pem")));
+                .generateCertificate(
+                        new ByteArrayInputStream(JenkinsTestSupport.artifact(run, "digicert/certificate.pem")));
     }
 
     /** The serial as CertCentral and the plugin show it: upper-case hexadecimal. */
@@ -387,12 +383,6 @@ class DuplicateRecordsActionTest {
 
     private static String md5(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
-    }
-
-    private static byte[] artifact(Run<?, ?> run, String path) throws IOException {
-        try (InputStream in = run.getArtifactManager().root().child(path).open()) {
-            return in.readAllBytes();
-        }
     }
 
     /** Puts the CSR into the build's workspace, as an earlier build step (a checkout, a script) would. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import hudson.ExtensionList;
-import hudson.FilePath;
 import hudson.model.RestartListener;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -17,6 +16,7 @@ import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.Endpoint;
 import io.jenkins.plugins.digicert.simulator.Fault;
 import io.jenkins.plugins.digicert.simulator.Issuance;
+import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,9 +36,9 @@ import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
@@ -49,6 +49,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
  * and does not hold up a safe restart between checks. Real Pipelines against the CertCentral simulator, which lives
  * in this class (not in Jenkins) so that it outlives a restart.
  */
+@ExtendWith(SimulatorExtension.class)
 class DuplicateStepExecutionTest {
 
     private static final long ORDER_ID = 1234567;
@@ -60,7 +61,7 @@ class DuplicateStepExecutionTest {
             "digicert/fullchain.pem",
             "digicert/root.pem",
             "digicert/duplicate.json");
-    private static final List<String> DEFAULT_PATHS_SORTED = sorted(DEFAULT_PATHS);
+    private static final List<String> DEFAULT_PATHS_SORTED = JenkinsTestSupport.sorted(DEFAULT_PATHS);
     /** The most any single wait in these tests may take: builds here finish in seconds. */
     private static final Duration LIMIT = Duration.ofSeconds(90);
     /** The class whose code runs the step's phases: its frames on a thread mean a phase is running. */
@@ -72,15 +73,9 @@ class DuplicateStepExecutionTest {
     private CertCentralSimulator simulator;
 
     @BeforeEach
-    void startSimulator() throws IOException {
-        simulator = CertCentralSimulator.start();
+    void startSimulator(CertCentralSimulator simulator) {
+        this.simulator = simulator;
         simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
-    }
-
-    @AfterEach
-    void stopSimulator() throws IOException {
-        simulator.close();
-        assertEquals(List.of(), simulator.violations(), "requests CertCentral would refuse");
     }
 
     @Test
@@ -128,7 +123,7 @@ class DuplicateStepExecutionTest {
             // The refused check, then the retry's check that found it issued.
             assertEquals(2, simulator.requestCount(Endpoint.LIST_DUPLICATES));
             assertEquals(1, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
-            assertEquals(DEFAULT_PATHS_SORTED, artifactPaths(run));
+            assertEquals(DEFAULT_PATHS_SORTED, JenkinsTestSupport.artifactPaths(run));
             assertIssuedForTheCsr(run);
         });
     }
@@ -146,8 +141,10 @@ class DuplicateStepExecutionTest {
             awaitCompletion(run);
 
             j.assertBuildStatus(Result.ABORTED, run);
-            assertEquals(List.of(), artifactPaths(run));
-            assertFalse(workspace(j, job).child("digicert").exists(), "nothing is written for an aborted build");
+            assertEquals(List.of(), JenkinsTestSupport.artifactPaths(run));
+            assertFalse(
+                    JenkinsTestSupport.workspace(j, job).child("digicert").exists(),
+                    "nothing is written for an aborted build");
             assertEquals(1, simulator.duplicatesCreated());
             assertEquals(0, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
 
@@ -190,7 +187,10 @@ class DuplicateStepExecutionTest {
             Matcher ids = Pattern.compile("requestIds=\\[(\\d+)\\]").matcher(log);
             assertTrue(ids.find(), "one request id in the result:\n" + log);
             String requestId = ids.group(1);
-            assertEquals(List.of("digicert/duplicate.json"), artifactPaths(first), "a pending duplicate's summary");
+            assertEquals(
+                    List.of("digicert/duplicate.json"),
+                    JenkinsTestSupport.artifactPaths(first),
+                    "a pending duplicate's summary");
             assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
             assertEquals(0, simulator.requestCount(Endpoint.LIST_DUPLICATES), "the first build did not wait");
 
@@ -204,7 +204,7 @@ class DuplicateStepExecutionTest {
             j.assertLogContains(
                     "Collecting request " + requestId + " of order " + ORDER_ID + "; no new request is sent", second);
             j.assertLogContains("DigiCert issued the duplicate after", second);
-            assertEquals(DEFAULT_PATHS_SORTED, artifactPaths(second));
+            assertEquals(DEFAULT_PATHS_SORTED, JenkinsTestSupport.artifactPaths(second));
             assertIssuedForTheCsr(second);
             assertEquals(1, simulator.duplicatesCreated());
             assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE), "the collecting build sent a request");
@@ -278,7 +278,7 @@ class DuplicateStepExecutionTest {
             j.assertLogContains("DigiCert issued the duplicate after", run);
             j.assertLogContains("status=issued", run);
             j.assertLogNotContains("Jenkins restarted while the duplicate request was being sent", run);
-            assertEquals(DEFAULT_PATHS_SORTED, artifactPaths(run));
+            assertEquals(DEFAULT_PATHS_SORTED, JenkinsTestSupport.artifactPaths(run));
             assertIssuedForTheCsr(run);
             assertEquals(1, simulator.duplicatesCreated());
             assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE), "the request was sent again");
@@ -400,26 +400,6 @@ class DuplicateStepExecutionTest {
 
     private static void awaitNoThreadIn(String className) throws Exception {
         awaitCondition(() -> threadsIn(className).isEmpty(), "no thread in " + className);
-    }
-
-    private static FilePath workspace(JenkinsRule j, WorkflowJob job) {
-        FilePath workspace = j.jenkins.getWorkspaceFor(job);
-        assertNotNull(workspace);
-        return workspace;
-    }
-
-    private static List<String> artifactPaths(Run<?, ?> run) {
-        List<String> paths = new ArrayList<>();
-        for (Run<?, ?>.Artifact artifact : run.getArtifacts()) {
-            paths.add(artifact.relativePath);
-        }
-        return sorted(paths);
-    }
-
-    private static List<String> sorted(List<String> paths) {
-        List<String> copy = new ArrayList<>(paths);
-        copy.sort(null);
-        return copy;
     }
 
     /** The archived certificate.pem is one certificate, for the CSR's key. */

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.digicert.jenkins;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
 import com.cloudbees.plugins.credentials.Credentials;
@@ -8,10 +10,15 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.FilePath;
+import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -96,5 +103,33 @@ final class JenkinsTestSupport {
     static String step(String credentialsId, long orderId, String moreArguments) {
         return "  digicertDuplicate credentialsId: '" + credentialsId + "', orderId: '" + orderId + "', csrFile: '"
                 + CSR_FILE + "'" + moreArguments + "\n";
+    }
+
+    static FilePath workspace(JenkinsRule j, WorkflowJob job) {
+        FilePath workspace = j.jenkins.getWorkspaceFor(job);
+        assertNotNull(workspace);
+        return workspace;
+    }
+
+    /** The build's archived paths, sorted. */
+    static List<String> artifactPaths(Run<?, ?> run) {
+        List<String> paths = new ArrayList<>();
+        for (Run<?, ?>.Artifact artifact : run.getArtifacts()) {
+            paths.add(artifact.relativePath);
+        }
+        return sorted(paths);
+    }
+
+    static List<String> sorted(List<String> paths) {
+        List<String> copy = new ArrayList<>(paths);
+        copy.sort(null);
+        return copy;
+    }
+
+    /** An archived file's bytes. */
+    static byte[] artifact(Run<?, ?> run, String path) throws IOException {
+        try (InputStream in = run.getArtifactManager().root().child(path).open()) {
+            return in.readAllBytes();
+        }
     }
 }
