@@ -14,9 +14,13 @@ import java.util.Optional;
  * <p>The margin exists because a call is booked here when it is sent and counted by CertCentral when it
  * arrives, a varying time later. Two calls a window apart stay a window apart at CertCentral if the margin
  * covers how much that travel time varies. The limiter does not know the travel time of a request, only the
- * round trip from booking to the answer's headers ({@link #observe}); the margin is half the spread of the
- * last {@value #SAMPLES} round trips (longest minus shortest), the request's share of the variation when both
- * directions vary alike. It follows what the key's own network shows and needs no constant.
+ * round trip from booking to the answer's headers ({@link #observe}). The margin is half the spread of the
+ * middle 90 % of the last {@value #SAMPLES} round trips (95th percentile minus 5th): half, as the request's share
+ * of the variation when both directions vary alike; the middle 90 %, as a window of a hundred calls overfills
+ * only when many of its calls travel slowly, not when one does, and a few stragglers (a slow first call, a
+ * pause of the JVM) should not hold every slot. It follows what the key's own network shows and needs no
+ * constant. Should a window overfill nevertheless, {@link #pauseUntilAWindowFrees} waits out the longest round
+ * trip.
  */
 public final class RateLimiter {
 
@@ -72,14 +76,13 @@ public final class RateLimiter {
         roundTrips[nextRoundTrip] = roundTrip;
         nextRoundTrip = (nextRoundTrip + 1) % SAMPLES;
         roundTripCount = Math.min(roundTripCount + 1, SAMPLES);
-        long shortest = Long.MAX_VALUE;
-        long longest = 0;
-        for (int i = 0; i < roundTripCount; i++) {
-            shortest = Math.min(shortest, roundTrips[i]);
-            longest = Math.max(longest, roundTrips[i]);
-        }
-        marginNanos = (longest - shortest) / 2;
-        longestRoundTripNanos = longest;
+        long[] sorted = Arrays.copyOf(roundTrips, roundTripCount);
+        Arrays.sort(sorted);
+        int last = sorted.length - 1;
+        long low = sorted[(int) Math.floor(last * 0.05)];
+        long high = sorted[(int) Math.ceil(last * 0.95)];
+        marginNanos = (high - low) / 2;
+        longestRoundTripNanos = sorted[last];
     }
 
     /** What a slot is held beyond its window now; zero until a round trip has been measured. */

@@ -110,6 +110,20 @@ class RateLimiterTest {
     }
 
     @Test
+    void aFewStragglersDoNotSetTheMargin() throws Exception {
+        RateLimiter limiter = new RateLimiters(RateLimit.CERTCENTRAL, time).forKey(ApiKey.of("k1"));
+        for (int i = 0; i < 100; i++) {
+            time.advance(Duration.ofSeconds(1));
+            long booked = limiter.acquire();
+            // 100 to 199 ms, and three answers of two seconds
+            time.advance(Duration.ofMillis(i < 3 ? 2000 : 100 + i));
+            limiter.observe(booked);
+        }
+        // middle 90 %: from the 5th percentile (107 ms) to the 95th (198 ms), halved
+        assertEquals(Duration.ofMillis(91).dividedBy(2), limiter.margin());
+    }
+
+    @Test
     void after429APauseScaledToTheFullWindow() throws Exception {
         RateLimit limit = new RateLimit(10, Duration.ofMillis(500));
         RateLimiter limiter = new RateLimiters(List.of(limit), time).forKey(ApiKey.of("k1"));
