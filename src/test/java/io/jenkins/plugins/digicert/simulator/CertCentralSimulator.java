@@ -169,7 +169,7 @@ public final class CertCentralSimulator implements AutoCloseable {
      * travel in parallel, as on a network.
      */
     public void setNetworkDelay(Duration min, Duration max, long seed) {
-        this.networkDelay = new NetworkDelay(min.toNanos(), max.toNanos(), new java.util.Random(seed));
+        this.networkDelay = new NetworkDelay(min.toNanos(), max.toNanos(), seed);
     }
 
     /**
@@ -239,7 +239,17 @@ public final class CertCentralSimulator implements AutoCloseable {
     /** A call that was answered 429 {@code rejections} times and admitted {@code delay} after the first. */
     public record RejectionDelay(Duration delay, int rejections) {}
 
-    private record NetworkDelay(long minNanos, long maxNanos, java.util.Random random) {
+    private static final class NetworkDelay {
+        private final long minNanos;
+        private final long maxNanos;
+        private final java.util.Random random;
+
+        NetworkDelay(long minNanos, long maxNanos, long seed) {
+            this.minNanos = minNanos;
+            this.maxNanos = maxNanos;
+            this.random = new java.util.Random(seed);
+        }
+
         void travel() throws InterruptedException {
             long nanos;
             synchronized (random) {
