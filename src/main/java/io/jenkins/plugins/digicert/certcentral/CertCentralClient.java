@@ -121,6 +121,7 @@ public final class CertCentralClient {
         for (int attempt = 1; ; attempt++) {
             CertCentralException failure;
             Optional<Duration> askedDelay = Optional.empty();
+            Optional<Duration> windowDelay = Optional.empty();
             try (Response response = http.newCall(request).execute()) {
                 if (response.isSuccessful()) {
                     return new Answer(response.code(), readBody(response, method, path));
@@ -134,7 +135,15 @@ public final class CertCentralClient {
                 askedDelay = RetryAfter.parse(
                         response.header("Retry-After"), settings.time().now());
                 if (response.code() == 429) {
-                    limiter.pause(askedDelay.map(policy::honour).orElse(policy.initialDelay()));
+                    if (askedDelay.isPresent()) {
+                        limiter.pause(policy.honour(askedDelay.get()));
+                    } else {
+                        // scaled to the window this key's calls fill; the policy's first delay when none is full
+                        windowDelay = limiter.pauseUntilAWindowFrees();
+                        if (windowDelay.isEmpty()) {
+                            limiter.pause(policy.initialDelay());
+                        }
+                    }
                 }
             } catch (InterruptedIOException e) {
                 if (Thread.currentThread().isInterrupted() || "interrupted".equals(e.getMessage())) {
@@ -149,8 +158,11 @@ public final class CertCentralClient {
                 throw masked(failure);
             }
             int failures = attempt;
-            Duration delay =
-                    askedDelay.map(policy::honour).orElseGet(() -> policy.backoff(failures, settings.random()));
+            Optional<Duration> untilFree = windowDelay;
+            Duration delay = askedDelay
+                    .or(() -> untilFree)
+                    .map(policy::honour)
+                    .orElseGet(() -> policy.backoff(failures, settings.random()));
             Duration spent = Duration.ofNanos(settings.time().nanoTime() - started);
             if (spent.plus(delay).compareTo(policy.maxTotal()) > 0) {
                 throw masked(failure);
@@ -168,18 +180,21 @@ public final class CertCentralClient {
     }
 
     /**
-     * Takes the rate limiter's permit once the connection is ready, right before the request is written:
-     * booked there, a call reaches CertCentral a nearly constant time after its booking, which is what keeps a
-     * burst of parallel builds inside CertCentral's windows.
+     * Takes the rate limiter's permit once the connection is ready, right before the request is written, and
+     * tells the limiter the round trip once the answer's headers are in: the time from booking to arrival at
+     * CertCentral varies, and the limiter's margin follows how much.
      */
     private Response whenAllowed(okhttp3.Interceptor.Chain chain) throws IOException {
+        long booked;
         try {
-            limiter.acquire();
+            booked = limiter.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted");
         }
-        return chain.proceed(chain.request());
+        Response response = chain.proceed(chain.request());
+        limiter.observe(booked);
+        return response;
     }
 
     private String readBody(Response response, String method, String path) throws CertCentralException, IOException {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.digicert.certcentral;
 
 import io.jenkins.plugins.digicert.time.TimeSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,5 +30,10 @@ public final class RateLimiters {
 
     RateLimiter forKey(ApiKey key) {
         return byKey.computeIfAbsent(key.id(), id -> new RateLimiter(limits, time));
+    }
+
+    /** The margin the key's limiter holds a slot beyond its window now (for benchmarks and diagnostics). */
+    public Duration margin(ApiKey key) {
+        return forKey(key).margin();
     }
 }

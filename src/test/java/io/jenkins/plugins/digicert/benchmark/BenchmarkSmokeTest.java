@@ -22,7 +22,8 @@ class BenchmarkSmokeTest {
         assertTrue(report.contains("| issued at once, names given | 1 | 1 |"), report);
         assertTrue(report.contains("| issued at once, names from the order | 2 | 2 |"), report);
         assertTrue(report.contains("| pending, issued after 5 polls | 7 | 7 |"), report);
-        assertTrue(report.contains("| 10x | from the order | on | 60 of 60 |"), report);
+        assertTrue(report.contains("| 10x | loopback | from the order | 8 | on | 60 of 60 |"), report);
+        assertTrue(report.contains("| 10x | 2-25 ms | given | 60 | on | 150 of 150 |"), report);
         assertTrue(report.contains("| pending, issued after 20 polls | 22 | 22 |"), report);
         assertTrue(report.contains("| duplicate |"), report);
         assertTrue(report.contains("| bareOkHttpPost |"), report);

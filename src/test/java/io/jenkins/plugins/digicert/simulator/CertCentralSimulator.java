@@ -71,6 +71,11 @@ public final class CertCentralSimulator implements AutoCloseable {
     private final Object state = new Object();
 
     private final Map<String, List<Deque<Long>>> callTimesByKey = new ConcurrentHashMap<>();
+    /** Per rejected call (method and path), when its first 429 was counted and how many it received. */
+    private final Map<String, long[]> rejectedCalls = new ConcurrentHashMap<>();
+
+    private final List<RejectionDelay> rejectionDelays = Collections.synchronizedList(new ArrayList<>());
+    private volatile NetworkDelay networkDelay;
     private volatile List<RateLimit> rateLimits = List.of();
     private volatile Issuance issuance = Issuance.IMMEDIATE;
     private volatile boolean fourCertificateChainOutOfOrder;
@@ -157,6 +162,26 @@ public final class CertCentralSimulator implements AutoCloseable {
         this.rateLimits = List.copyOf(limits);
     }
 
+    /**
+     * Adds a travel time each way, drawn uniformly from {@code min} to {@code max} from a generator seeded with
+     * {@code seed}: a request waits before it is counted and handled (its travel to CertCentral), an answer
+     * before it is written (its travel back). Each connection has its own server thread, so calls in parallel
+     * travel in parallel, as on a network.
+     */
+    public void setNetworkDelay(Duration min, Duration max, long seed) {
+        this.networkDelay = new NetworkDelay(min.toNanos(), max.toNanos(), seed);
+    }
+
+    /**
+     * For each call answered 429 and later admitted, the time from its first 429 to its admission, as counted
+     * here, and the number of 429s it received on the way ({@link RejectionDelay}).
+     */
+    public List<RejectionDelay> rejectionDelays() {
+        synchronized (rejectionDelays) {
+            return List.copyOf(rejectionDelays);
+        }
+    }
+
     /** Accepts this key too, with full rights: for tests that try many keys. */
     public void acceptKey(String key) {
         this.extraKey = key;
@@ -211,6 +236,29 @@ public final class CertCentralSimulator implements AutoCloseable {
         server.close();
     }
 
+    /** A call that was answered 429 {@code rejections} times and admitted {@code delay} after the first. */
+    public record RejectionDelay(Duration delay, int rejections) {}
+
+    private static final class NetworkDelay {
+        private final long minNanos;
+        private final long maxNanos;
+        private final java.util.Random random;
+
+        NetworkDelay(long minNanos, long maxNanos, long seed) {
+            this.minNanos = minNanos;
+            this.maxNanos = maxNanos;
+            this.random = new java.util.Random(seed);
+        }
+
+        void travel() throws InterruptedException {
+            long nanos;
+            synchronized (random) {
+                nanos = minNanos + (long) (random.nextDouble() * (maxNanos - minNanos));
+            }
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        }
+    }
+
     /** An order of the simulated account. */
     public record SimulatedOrder(
             long id, String productNameId, String commonName, List<String> dnsNames, LocalDate validTill) {}
@@ -250,6 +298,17 @@ public final class CertCentralSimulator implements AutoCloseable {
     private final class Handler extends Dispatcher {
         @Override
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            NetworkDelay delay = networkDelay;
+            if (delay == null) {
+                return arrived(request);
+            }
+            delay.travel();
+            MockResponse response = arrived(request);
+            delay.travel();
+            return response;
+        }
+
+        private MockResponse arrived(RecordedRequest request) throws InterruptedException {
             requests.add(request);
             String fullPath = request.getUrl().encodedPath();
             if (!fullPath.startsWith(BASE_PATH)) {
@@ -269,9 +328,19 @@ public final class CertCentralSimulator implements AutoCloseable {
         private MockResponse handle(Endpoint endpoint, long id, RecordedRequest request) throws InterruptedException {
             checkHeaders(endpoint, request);
             String key = request.getHeaders().get("X-DC-DEVKEY");
+            String call = request.getMethod() + " " + request.getUrl().encodedPath();
             if (overRateLimit(key)) {
                 rateLimited.incrementAndGet();
+                rejectedCalls.merge(call, new long[] {System.nanoTime(), 1}, (first, again) -> {
+                    first[1]++;
+                    return first;
+                });
                 return Fault.rateLimited(null).response;
+            }
+            long[] rejected = rejectedCalls.remove(call);
+            if (rejected != null) {
+                rejectionDelays.add(
+                        new RejectionDelay(Duration.ofNanos(System.nanoTime() - rejected[0]), (int) rejected[1]));
             }
             Fault fault;
             synchronized (faults) {
