@@ -105,78 +105,111 @@ public final class CertCentralClient {
 
     private Answer call(String method, String path, RequestBody body)
             throws CertCentralException, InterruptedException {
+        Request request = request(method, path, body);
+        long started = settings.time().nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            Attempt tried = send(request, method, path);
+            if (tried.answer() != null) {
+                return tried.answer();
+            }
+            Duration delay = retryDelay(method, tried, attempt, started);
+            logRetry(method, path, tried.failure(), delay, attempt);
+            settings.time().sleep(delay);
+        }
+    }
+
+    private Request request(String method, String path, RequestBody body) {
         HttpUrl url = settings.baseUrl().resolve(path);
         if (url == null) {
             throw new IllegalArgumentException("Cannot build a URL for " + path);
         }
-        Request request = new Request.Builder()
+        return new Request.Builder()
                 .url(url)
                 .header("X-DC-DEVKEY", key.value())
                 .header("Accept", "application/json")
                 .header("User-Agent", UserAgent.VALUE)
                 .method(method, body)
                 .build();
-        RetryPolicy policy = settings.retryPolicy();
-        long started = settings.time().nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            CertCentralException failure;
-            Optional<Duration> askedDelay = Optional.empty();
-            Optional<Duration> windowDelay = Optional.empty();
-            try (Response response = http.newCall(request).execute()) {
-                if (response.isSuccessful()) {
-                    return new Answer(response.code(), readBody(response, method, path));
-                }
-                failure = new CertCentralException(
-                        response.code(),
-                        method,
-                        "/" + path,
-                        masked(ErrorBodyParser.parse(redact(safeBody(response)))),
-                        null);
-                askedDelay = RetryAfter.parse(
-                        response.header("Retry-After"), settings.time().now());
-                if (response.code() == 429) {
-                    if (askedDelay.isPresent()) {
-                        limiter.pause(policy.honour(askedDelay.get()));
-                    } else {
-                        // scaled to the window this key's calls fill; the policy's first delay when none is full
-                        windowDelay = limiter.pauseUntilAWindowFrees();
-                        if (windowDelay.isEmpty()) {
-                            limiter.pause(policy.initialDelay());
-                        }
-                    }
-                }
-            } catch (InterruptedIOException e) {
-                if (Thread.currentThread().isInterrupted() || "interrupted".equals(e.getMessage())) {
-                    throw interrupted(e);
-                }
-                failure = networkFailure(method, path, e);
-            } catch (IOException e) {
-                failure = networkFailure(method, path, e);
+    }
+
+    /** One try: the answer, or the failure with the wait that the server or the limiter asks for. */
+    private record Attempt(Answer answer, CertCentralException failure, Optional<Duration> suggestedDelay) {}
+
+    private Attempt send(Request request, String method, String path)
+            throws CertCentralException, InterruptedException {
+        try (Response response = http.newCall(request).execute()) {
+            if (response.isSuccessful()) {
+                return new Attempt(
+                        new Answer(response.code(), readBody(response, method, path)), null, Optional.empty());
             }
-            boolean retryable = failure.status() == 429 || (method.equals("GET") && failure.outcomeUnknown());
-            if (!retryable || attempt >= policy.maxAttempts()) {
-                throw masked(failure);
-            }
-            int failures = attempt;
-            Optional<Duration> untilFree = windowDelay;
-            Duration delay = askedDelay
-                    .or(() -> untilFree)
-                    .map(policy::honour)
-                    .orElseGet(() -> policy.backoff(failures, settings.random()));
-            Duration spent = Duration.ofNanos(settings.time().nanoTime() - started);
-            if (spent.plus(delay).compareTo(policy.maxTotal()) > 0) {
-                throw masked(failure);
-            }
-            log.accept(String.format(
-                    "CertCentral: %s; retrying %s %s in %.1f s (attempt %d of %d)",
-                    failure.status() == CertCentralException.NO_RESPONSE ? "no answer" : "HTTP " + failure.status(),
+            CertCentralException failure = new CertCentralException(
+                    response.code(),
                     method,
                     "/" + path,
-                    delay.toMillis() / 1000.0,
-                    attempt + 1,
-                    policy.maxAttempts()));
-            settings.time().sleep(delay);
+                    masked(ErrorBodyParser.parse(redact(safeBody(response)))),
+                    null);
+            return new Attempt(null, failure, suggestedDelay(response));
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted() || "interrupted".equals(e.getMessage())) {
+                throw interrupted(e);
+            }
+            return new Attempt(null, networkFailure(method, path, e), Optional.empty());
+        } catch (IOException e) {
+            return new Attempt(null, networkFailure(method, path, e), Optional.empty());
         }
+    }
+
+    /**
+     * The server's Retry-After; after a 429 everyone with this key pauses too: as long as Retry-After says, else
+     * until a full window of this key has room again (the policy's first delay when none is full).
+     */
+    private Optional<Duration> suggestedDelay(Response response) {
+        Optional<Duration> asked =
+                RetryAfter.parse(response.header("Retry-After"), settings.time().now());
+        if (response.code() != 429) {
+            return asked;
+        }
+        RetryPolicy policy = settings.retryPolicy();
+        if (asked.isPresent()) {
+            limiter.pause(policy.honour(asked.get()));
+            return asked;
+        }
+        Optional<Duration> untilFree = limiter.pauseUntilAWindowFrees();
+        if (untilFree.isEmpty()) {
+            limiter.pause(policy.initialDelay());
+        }
+        return untilFree;
+    }
+
+    /**
+     * How long to wait before trying again: 429 always (CertCentral did nothing), gateway and network errors only
+     * for GETs; the failure itself when it may not be retried or the retries would pass the policy's bounds.
+     */
+    private Duration retryDelay(String method, Attempt tried, int attempt, long started) throws CertCentralException {
+        RetryPolicy policy = settings.retryPolicy();
+        CertCentralException failure = tried.failure();
+        boolean retryable = failure.status() == 429 || (method.equals("GET") && failure.outcomeUnknown());
+        if (!retryable || attempt >= policy.maxAttempts()) {
+            throw masked(failure);
+        }
+        Duration delay =
+                tried.suggestedDelay().map(policy::honour).orElseGet(() -> policy.backoff(attempt, settings.random()));
+        Duration spent = Duration.ofNanos(settings.time().nanoTime() - started);
+        if (spent.plus(delay).compareTo(policy.maxTotal()) > 0) {
+            throw masked(failure);
+        }
+        return delay;
+    }
+
+    private void logRetry(String method, String path, CertCentralException failure, Duration delay, int attempt) {
+        log.accept(String.format(
+                "CertCentral: %s; retrying %s %s in %.1f s (attempt %d of %d)",
+                failure.status() == CertCentralException.NO_RESPONSE ? "no answer" : "HTTP " + failure.status(),
+                method,
+                "/" + path,
+                delay.toMillis() / 1000.0,
+                attempt + 1,
+                settings.retryPolicy().maxAttempts()));
     }
 
     /**
