@@ -84,6 +84,19 @@ class WorkspaceFilesTest {
     }
 
     @Test
+    void writesAgainIntoTheDirectoryOfAnEarlierBuild() throws Exception {
+        WorkspaceFiles.writeOutputs(workspace, "out/certs", Map.of("certificate.pem", bytes("first")));
+        WorkspaceFiles.writeOutputs(workspace, "out/certs", Map.of("certificate.pem", bytes("second")));
+        assertEquals("second", Files.readString(workspace.resolve("out/certs/certificate.pem")));
+    }
+
+    @Test
+    void aCsrOfExactlyTheLimitIsRead() throws Exception {
+        Files.write(workspace.resolve("edge.csr"), new byte[100]);
+        assertEquals(100, WorkspaceFiles.readCsr(workspace, "edge.csr", 100).length);
+    }
+
+    @Test
     void refusesToWriteThroughASymbolicLink() throws Exception {
         symlink(workspace.resolve("out"), outside);
         assertMessage(

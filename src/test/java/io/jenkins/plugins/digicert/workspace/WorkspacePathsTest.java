@@ -54,6 +54,12 @@ class WorkspacePathsTest {
         assertMessage(() -> WorkspacePaths.check("/srv/tls/server.csr", "csrFile"), "such as 'tls/server.csr'");
     }
 
+    @Test
+    void aNulCharacterAnywhereIsRefused() {
+        assertMessage(() -> WorkspacePaths.check("\0tls/server.csr", "csrFile"), "contains a NUL character");
+        assertMessage(() -> WorkspacePaths.check("tls/server.csr\0", "csrFile"), "contains a NUL character");
+    }
+
     interface Call {
         void run() throws Exception;
     }
