@@ -47,4 +47,28 @@ class RetryPolicyTest {
         assertEquals(Optional.empty(), RetryAfter.parse(null, NOW));
         assertEquals(Optional.empty(), RetryAfter.parse("99999999999999999999", NOW));
     }
+
+    @Test
+    void theBoundsThemselvesAreAllowed() {
+        RetryPolicy edge = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        assertEquals(1, edge.maxAttempts());
+        assertEquals(
+                Duration.ofSeconds(5),
+                new RetryPolicy(2, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO).maxDelay());
+        assertEquals(Duration.ofSeconds(30), RetryPolicy.DEFAULT.honour(RetryPolicy.DEFAULT.maxDelay()));
+        assertEquals(Duration.ZERO, RetryPolicy.DEFAULT.honour(Duration.ZERO));
+    }
+
+    @Test
+    void eachBoundIsCheckedOnItsOwn() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetryPolicy(2, Duration.ofSeconds(-1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(-1)));
+    }
 }
