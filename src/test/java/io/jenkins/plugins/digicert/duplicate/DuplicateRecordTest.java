@@ -257,6 +257,58 @@ class DuplicateRecordTest {
         assertEquals(record, copy, "the two copies are one record");
     }
 
+    @Test
+    void everyPhaseLeavesItsResultWhereARestartFindsIt() throws Exception {
+        simulator.setIssuance(Issuance.pendingThenIssued(2));
+        Store store = new Store();
+        DuplicateWorkflow workflow = workflow();
+        DuplicateRecord record = workflow.begin(options(true), CSR, store);
+        java.time.Instant firstCheck = store.afterRestart().only().nextCheck();
+
+        time.advance(Duration.between(time.now(), record.nextCheck()));
+        workflow.check(record, store);
+        assertEquals(DuplicateRecord.Status.PENDING, store.afterRestart().only().status());
+        assertTrue(store.afterRestart().only().nextCheck().isAfter(firstCheck), "the next check, saved");
+
+        time.advance(Duration.between(time.now(), record.nextCheck()));
+        workflow.check(record, store);
+        assertEquals(DuplicateRecord.Status.ISSUED, store.afterRestart().only().status());
+        workflow.finish(record, store, "tls");
+
+        DuplicateRecord saved = store.afterRestart().only();
+        assertEquals(record.serialNumber(), saved.serialNumber());
+        assertTrue(saved.serialNumber() != null && !saved.serialNumber().isEmpty(), "the certificate's facts, saved");
+        assertTrue(saved.files().contains("tls/fullchain.pem"), saved.files()::toString);
+    }
+
+    @Test
+    void aPendingOutcomeIsSavedWithItsFile() throws Exception {
+        simulator.setIssuance(Issuance.NEVER);
+        Store store = new Store();
+
+        workflow().run(options(false), CSR, store, "out");
+
+        assertEquals(List.of("out/duplicate.json"), store.afterRestart().only().files());
+    }
+
+    @Test
+    void collectingARequestAlreadyIssuedNeedsNoWait() throws Exception {
+        simulator.setIssuance(Issuance.pendingThenIssued(1));
+        DuplicateOutcome pending = workflow().run(options(false), CSR, new Store());
+        long requestId = pending.result().requestIds().get(0);
+        int checksBefore = simulator.requestCount(Endpoint.LIST_DUPLICATES);
+
+        DuplicateOptions collect = DuplicateOptions.builder(String.valueOf(ORDER))
+                .requestId(String.valueOf(requestId))
+                .build();
+        DuplicateOutcome outcome = workflow().run(collect, CSR, new Store());
+
+        assertEquals(DuplicateResult.ISSUED, outcome.result().status());
+        assertEquals(List.of(requestId), outcome.result().requestIds());
+        assertTrue(simulator.requestCount(Endpoint.LIST_DUPLICATES) - checksBefore <= 2, "no wait");
+        assertEquals(1, simulator.duplicatesCreated());
+    }
+
     private static CertificateRequest parse(byte[] csr) {
         try {
             return CsrParser.parse(csr);
