@@ -52,11 +52,15 @@ public final class Duplicator {
             DuplicateRecords records,
             ProgressLog log)
             throws DigicertException, IOException, InterruptedException {
-        Checked checked = check(parameters, waiting);
-        ApiKey apiKey = key.get();
-        byte[] csr = csrFile.read(checked.csrPath());
-        log.line("DigiCert: duplicating order " + checked.options().orderId() + " with the CSR " + checked.csrPath());
-        return run(apiKey, settings, checked.options(), csr, records, checked.outputDir(), log);
+        Prepared prepared = prepare(parameters, waiting, key, csrFile, log);
+        return run(
+                prepared.key(),
+                settings,
+                prepared.checked().options(),
+                prepared.csr(),
+                records,
+                prepared.checked().outputDir(),
+                log);
     }
 
     /** One duplicate from checked options and the CSR's bytes: what the demo, the benchmarks and the tests call. */
@@ -78,12 +82,8 @@ public final class Duplicator {
         return masked(
                 key,
                 log,
-                (workflow, masked) -> {
-                    CertificateRequest csr = CsrParser.parse(csrFile);
-                    masked.line("CSR: " + csr.algorithm()
-                            + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
-                    return workflow.run(options, csr, records, outputDir).masked(key::mask);
-                },
+                (workflow, masked) -> workflow.run(options, parse(csrFile, masked), records, outputDir)
+                        .masked(key::mask),
                 settings);
     }
 
@@ -127,18 +127,15 @@ public final class Duplicator {
             ProgressLog log,
             Consumer<String> outputDir)
             throws DigicertException, IOException, InterruptedException {
-        Checked checked = check(parameters, waiting);
+        Prepared prepared = prepare(parameters, waiting, key, csrFile, log);
+        Checked checked = prepared.checked();
+        ApiKey apiKey = prepared.key();
         outputDir.accept(checked.outputDir());
-        ApiKey apiKey = key.get();
-        byte[] csrFileBytes = csrFile.read(checked.csrPath());
-        log.line("DigiCert: duplicating order " + checked.options().orderId() + " with the CSR " + checked.csrPath());
         return masked(
                 apiKey,
                 log,
                 (workflow, masked) -> {
-                    CertificateRequest csr = CsrParser.parse(csrFileBytes);
-                    masked.line("CSR: " + csr.algorithm()
-                            + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
+                    CertificateRequest csr = parse(prepared.csr(), masked);
                     DuplicateRecord record = workflow.begin(checked.options(), csr, records);
                     if (record.status() == DuplicateRecord.Status.ISSUED) {
                         return new Stage(
@@ -149,9 +146,8 @@ public final class Duplicator {
                     if (!checked.options().waitPolicy().enabled()) {
                         return new Stage(
                                 record,
-                                DuplicateOutcome.pending(record)
-                                        .masked(apiKey::mask)
-                                        .placedIn(checked.outputDir()));
+                                workflow.pending(record, records, checked.outputDir())
+                                        .masked(apiKey::mask));
                     }
                     return new Stage(record, null);
                 },
@@ -186,6 +182,26 @@ public final class Duplicator {
     }
 
     private record Checked(String csrPath, String outputDir, DuplicateOptions options) {}
+
+    private record Prepared(Checked checked, ApiKey key, byte[] csr) {}
+
+    /** In the order that protects the user: every parameter, then the key, then the CSR file. */
+    private static Prepared prepare(
+            StepParameters parameters, WaitPolicy waiting, KeySource key, CsrSource csrFile, ProgressLog log)
+            throws DigicertException, IOException, InterruptedException {
+        Checked checked = check(parameters, waiting);
+        ApiKey apiKey = key.get();
+        byte[] csr = csrFile.read(checked.csrPath());
+        log.line("DigiCert: duplicating order " + checked.options().orderId() + " with the CSR " + checked.csrPath());
+        return new Prepared(checked, apiKey, csr);
+    }
+
+    private static CertificateRequest parse(byte[] csrFile, ProgressLog masked) throws DigicertException {
+        CertificateRequest csr = CsrParser.parse(csrFile);
+        masked.line("CSR: " + csr.algorithm()
+                + csr.commonName().map(cn -> ", CN=" + cn).orElse(""));
+        return csr;
+    }
 
     private static Checked check(StepParameters parameters, WaitPolicy waiting) throws InvalidInputException {
         String csrPath = WorkspacePaths.check(parameters.csrFile(), "csrFile");

@@ -7,8 +7,7 @@ import java.util.List;
 
 /**
  * The parameters of one duplicate as the user gave them to the Pipeline step or the freestyle build step, not yet
- * checked: {@link Duplicator#run(StepParameters, WaitPolicy, io.jenkins.plugins.digicert.certcentral.ClientSettings,
- * Duplicator.KeySource, Duplicator.CsrSource, ProgressLog)} checks every one before it does anything else.
+ * checked: {@link Duplicator} checks every one before it does anything else.
  *
  * @param timeoutMinutes the step's own wait, or null for the configured default
  * @param requestId a pending request of an earlier build to collect, or null to send a new request

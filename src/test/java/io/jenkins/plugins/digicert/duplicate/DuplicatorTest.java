@@ -189,7 +189,7 @@ class DuplicatorTest {
                 settings(new ManualTime()),
                 () -> ApiKey.of(CertCentralSimulator.API_KEY),
                 path -> CSR,
-                DuplicateRecords.inMemory(),
+                records,
                 log::add,
                 dir -> {});
 
@@ -198,6 +198,8 @@ class DuplicatorTest {
         assertEquals(
                 List.of("digicert/duplicate.json"),
                 stage.outcome().orElseThrow().workspacePaths());
+        assertEquals(stage.record(), stage.outcome().orElseThrow().record().orElseThrow(), "so its files are noted");
+        assertEquals(List.of("digicert/duplicate.json"), records.all().get(0).files(), "and kept with the build");
     }
 
     @Test
