@@ -87,12 +87,20 @@ public final class DuplicateOutcome {
         return this;
     }
 
-    /** The MD5 of each file by its workspace path: Jenkins identifies files by it (fingerprints). */
-    public Map<String, String> md5ByWorkspacePath() {
+    /** The files that belong to this duplicate alone: chain.pem and root.pem are the same in every build. */
+    private static final List<String> OWN_FILES = List.of(OutputFiles.CERTIFICATE, OutputFiles.FULLCHAIN);
+
+    /**
+     * The MD5, by workspace path, of the files Jenkins should track (fingerprints): the certificate and the full
+     * chain, which belong to this duplicate alone.
+     */
+    public Map<String, String> fingerprints() {
         Map<String, String> md5 = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.contents().entrySet()) {
-            String path = outputDir.isEmpty() ? file.getKey() : outputDir + "/" + file.getKey();
-            md5.put(path, md5(file.getValue()));
+            if (OWN_FILES.contains(file.getKey())) {
+                String path = outputDir.isEmpty() ? file.getKey() : outputDir + "/" + file.getKey();
+                md5.put(path, md5(file.getValue()));
+            }
         }
         return md5;
     }

@@ -15,7 +15,6 @@ import io.jenkins.plugins.digicert.certcentral.ApiKey;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOutcome;
 import io.jenkins.plugins.digicert.duplicate.Duplicator;
-import io.jenkins.plugins.digicert.duplicate.OutputFiles;
 import io.jenkins.plugins.digicert.duplicate.StepParameters;
 import io.jenkins.plugins.digicert.pki.CsrParser;
 import java.io.IOException;
@@ -92,9 +91,6 @@ final class DuplicateExecution {
         return result(outcome, artifacts);
     }
 
-    /** The files that belong to one duplicate alone: chain.pem and root.pem are the same in every build. */
-    private static final List<String> FINGERPRINTED = List.of(OutputFiles.CERTIFICATE, OutputFiles.FULLCHAIN);
-
     /** Parallel branches of one build must not each add a fingerprint action. */
     private static final Object FINGERPRINT_ACTION_LOCK = new Object();
 
@@ -103,13 +99,13 @@ final class DuplicateExecution {
      * fingerprint page lists the builds that produced and used it.
      */
     static void fingerprint(DuplicateOutcome outcome, List<String> artifacts, Run<?, ?> run) throws IOException {
-        Map<String, String> md5ByPath = outcome.md5ByWorkspacePath();
+        Map<String, String> md5ByPath = outcome.fingerprints();
         FingerprintMap fingerprints = Jenkins.get().getFingerprintMap();
         Map<String, String> recorded = new LinkedHashMap<>();
         for (String path : artifacts) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             String md5 = md5ByPath.get(path);
-            if (md5 != null && FINGERPRINTED.contains(name)) {
+            if (md5 != null) {
                 Fingerprint fingerprint = fingerprints.getOrCreate(run, name, md5);
                 fingerprint.addFor(run);
                 recorded.put(path, fingerprint.getHashString());

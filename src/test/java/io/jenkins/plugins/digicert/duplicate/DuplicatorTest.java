@@ -172,6 +172,15 @@ class DuplicatorTest {
         assertEquals(DuplicateResult.ISSUED, outcome.result().status());
         assertEquals("out", outcome.outputDir());
         assertTrue(outcome.workspacePaths().contains("out/fullchain.pem"), outcome.workspacePaths()::toString);
+        assertEquals(
+                List.of("out/certificate.pem", "out/fullchain.pem"),
+                List.copyOf(outcome.fingerprints().keySet()));
+        assertEquals(
+                java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("MD5")
+                                .digest(outcome.files().contents().get("fullchain.pem"))),
+                outcome.fingerprints().get("out/fullchain.pem"),
+                "the MD5 Jenkins' fingerprints use");
         assertEquals(2, checks);
         assertEquals(1, simulator.duplicatesCreated());
         assertEquals(List.of(stage.record()), records.all());
