@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -250,10 +249,10 @@ class DigicertDuplicatePipelineTest {
         // The wait itself ended: no thread is in a phase that talks to CertCentral (a call in flight at the abort may
         // still land, so wait for that first), and the scheduled check was cancelled: none comes in three of the
         // configured intervals (1 s).
-        awaitNoIssuanceWaiter(Duration.ofSeconds(30));
+        JenkinsTestSupport.awaitNoThreadIn(POLLERS, Duration.ofSeconds(30));
         int requestsAfterAbort = simulator.requestCount();
         Thread.sleep(3000);
-        assertEquals(List.of(), issuanceWaiterThreads(), "a check started again after the abort");
+        assertEquals(List.of(), JenkinsTestSupport.threadsIn(POLLERS), "a check started again after the abort");
         assertEquals(requestsAfterAbort, simulator.requestCount(), "CertCentral is still being polled");
         // Each check is announced ("next check at") before it is made: no check happened unannounced.
         int announced = JenkinsRule.getLog(run).split("next check at", -1).length - 1;
@@ -355,34 +354,6 @@ class DigicertDuplicatePipelineTest {
 
     private static String step(String moreArguments) {
         return JenkinsTestSupport.step(CREDENTIALS_ID, ORDER_ID, moreArguments);
-    }
-
-    /** The live threads with a frame of the core's issuance waiter on their stack. */
-    private static List<String> issuanceWaiterThreads() {
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<Thread, StackTraceElement[]> entry :
-                Thread.getAllStackTraces().entrySet()) {
-            for (StackTraceElement frame : entry.getValue()) {
-                if (POLLERS.contains(frame.getClassName())) {
-                    names.add(entry.getKey().getName());
-                    break;
-                }
-            }
-        }
-        return names;
-    }
-
-    /** Waits, polling every 50 ms, until no thread is inside the issuance waiter; fails after {@code limit}. */
-    private static void awaitNoIssuanceWaiter(Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        List<String> threads = issuanceWaiterThreads();
-        while (!threads.isEmpty()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("still waiting for issuance " + limit + " after the abort: " + threads);
-            }
-            Thread.sleep(50);
-            threads = issuanceWaiterThreads();
-        }
     }
 
     private static List<X509Certificate> certificates(byte[] pem) throws Exception {

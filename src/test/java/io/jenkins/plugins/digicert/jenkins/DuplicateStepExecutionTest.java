@@ -26,7 +26,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -149,7 +148,7 @@ class DuplicateStepExecutionTest {
             assertEquals(0, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
 
             // A phase interrupted by the abort may still be inside a loopback call: let it end first.
-            awaitNoThreadIn(STEP_EXECUTION);
+            JenkinsTestSupport.awaitNoThreadIn(List.of(STEP_EXECUTION), LIMIT);
             int requests = simulator.requestCount();
             int checks = simulator.requestCount(Endpoint.LIST_DUPLICATES);
             // Checks are at most pollMaxSeconds apart: three of those and a second more, and none may come.
@@ -163,7 +162,10 @@ class DuplicateStepExecutionTest {
                 Thread.sleep(100);
             }
             assertEquals(checks, simulator.requestCount(Endpoint.LIST_DUPLICATES), "a status check after the abort");
-            assertEquals(List.of(), threadsIn(STEP_EXECUTION), "a phase started after the abort");
+            assertEquals(
+                    List.of(),
+                    JenkinsTestSupport.threadsIn(List.of(STEP_EXECUTION)),
+                    "a phase started after the abort");
         });
     }
 
@@ -384,23 +386,6 @@ class DuplicateStepExecutionTest {
     }
 
     /** The live threads with a frame of this class on their stack. */
-    private static List<String> threadsIn(String className) {
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<Thread, StackTraceElement[]> entry :
-                Thread.getAllStackTraces().entrySet()) {
-            for (StackTraceElement frame : entry.getValue()) {
-                if (className.equals(frame.getClassName())) {
-                    names.add(entry.getKey().getName());
-                    break;
-                }
-            }
-        }
-        return names;
-    }
-
-    private static void awaitNoThreadIn(String className) throws Exception {
-        awaitCondition(() -> threadsIn(className).isEmpty(), "no thread in " + className);
-    }
 
     /** The archived certificate.pem is one certificate, for the CSR's key. */
     private static void assertIssuedForTheCsr(Run<?, ?> run) throws Exception {

@@ -132,4 +132,33 @@ final class JenkinsTestSupport {
             return in.readAllBytes();
         }
     }
+
+    /** The names of the live threads with a frame of one of these classes on their stack. */
+    static List<String> threadsIn(java.util.Collection<String> classNames) {
+        List<String> names = new ArrayList<>();
+        for (java.util.Map.Entry<Thread, StackTraceElement[]> entry :
+                Thread.getAllStackTraces().entrySet()) {
+            for (StackTraceElement frame : entry.getValue()) {
+                if (classNames.contains(frame.getClassName())) {
+                    names.add(entry.getKey().getName());
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Waits, polling every 50 ms, until no thread runs code of these classes; fails after {@code limit}. */
+    static void awaitNoThreadIn(java.util.Collection<String> classNames, java.time.Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<String> threads = threadsIn(classNames);
+        while (!threads.isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("threads still in " + classNames + " after " + limit + ": " + threads);
+            }
+            Thread.sleep(50);
+            threads = threadsIn(classNames);
+        }
+    }
 }
