@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -71,7 +73,7 @@ public final class TestCa {
     /** A leaf signed by the subordinate CA: leaf, subordinate, issuing, cross-signed root, old root is 5 long. */
     public X509Certificate issueFromSubordinate(PublicKey key, String commonName) {
         return sign(
-                new X500Name("CN=" + commonName + ",O=Example Ltd,C=US"),
+                subject(commonName),
                 X500Name.getInstance(subordinate.getSubjectX500Principal().getEncoded()),
                 key,
                 subordinateKeys,
@@ -105,7 +107,7 @@ public final class TestCa {
             sans.add(0, commonName);
         }
         return sign(
-                new X500Name("CN=" + commonName + ",O=Example Ltd,C=US"),
+                subject(commonName),
                 X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()),
                 key,
                 issuingKeys,
@@ -118,7 +120,9 @@ public final class TestCa {
     /** A certificate that claims the issuing CA as issuer but is signed by another key: a forgery. */
     public X509Certificate forge(PublicKey key, String commonName) {
         return sign(
-                new X500Name("CN=" + commonName),
+                new X500NameBuilder(BCStyle.INSTANCE)
+                        .addRDN(BCStyle.CN, commonName)
+                        .build(),
                 X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()),
                 key,
                 TestKeys.rsa2048(),
@@ -162,5 +166,17 @@ public final class TestCa {
         } catch (CertIOException | OperatorCreationException | CertificateException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A leaf's subject, built attribute by attribute: a common name from a server's answer may hold ',', '=', '\\'
+     * or quotes, which a name written as one string would misread.
+     */
+    private static X500Name subject(String commonName) {
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, String.valueOf(commonName))
+                .addRDN(BCStyle.O, "Example Ltd")
+                .addRDN(BCStyle.C, "US")
+                .build();
     }
 }
