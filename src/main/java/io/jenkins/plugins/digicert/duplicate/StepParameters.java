@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The parameters of one duplicate as the user gave them to the Pipeline step or the freestyle build step, not yet
@@ -27,5 +28,33 @@ public record StepParameters(
 
     public StepParameters {
         dnsNames = dnsNames == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(dnsNames));
+    }
+
+    /**
+     * The parameters with build variables such as {@code ${BUILD_NUMBER}} replaced in every text a user types (the
+     * freestyle build step's fields); a DNS name entry may expand to several names. The choice (signature hash),
+     * the numbers and the switches are left as they are.
+     */
+    public StepParameters withVariables(UnaryOperator<String> expand) {
+        List<String> names = new ArrayList<>();
+        for (String entry : dnsNames) {
+            names.addAll(Inputs.splitNames(expand.apply(entry)));
+        }
+        return new StepParameters(
+                expanded(orderId, expand),
+                expanded(csrFile, expand),
+                expanded(commonName, expand),
+                names,
+                signatureHash,
+                serverPlatformId,
+                expanded(caCertId, expand),
+                expanded(outputDir, expand),
+                waitForIssuance,
+                timeoutMinutes,
+                expanded(requestId, expand));
+    }
+
+    private static String expanded(@CheckForNull String value, UnaryOperator<String> expand) {
+        return value == null ? null : expand.apply(value);
     }
 }
