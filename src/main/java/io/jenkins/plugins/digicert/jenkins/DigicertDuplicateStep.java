@@ -22,9 +22,13 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code def cert = digicertDuplicate credentialsId: 'digicert-api-key', orderId: '1234567', csrFile: 'tls/server.csr'}:
  * requests a duplicate of a CertCentral order, writes the certificate files to the workspace, archives them and
- * returns a map of plain values (serial number, expiry, file paths, ...).
+ * returns a map of plain values (serial number, expiry, file paths, ...). Its fields are also those of the freestyle
+ * {@link DigicertDuplicateBuilder}, which holds one of these and saves it in the job's {@code config.xml}.
  */
 public class DigicertDuplicateStep extends Step {
+
+    /** The name the step goes by in the Snippet Generator and the freestyle job's "Add build step" menu. */
+    static final String DISPLAY_NAME = "Request a DigiCert duplicate certificate";
 
     private final String credentialsId;
     private final String orderId;
@@ -35,8 +39,10 @@ public class DigicertDuplicateStep extends Step {
     private Integer serverPlatformId;
     private String caCertId;
     private String outputDir = Defaults.OUTPUT_DIR;
-    private boolean archive = Defaults.ARCHIVE;
-    private boolean waitForIssuance = Defaults.WAIT_FOR_ISSUANCE;
+    /** Boxed so that a saved freestyle job without the element (hand-written XML) reads as the default. */
+    private Boolean archive;
+
+    private Boolean waitForIssuance;
     private Integer timeoutMinutes;
     private String requestId;
 
@@ -127,7 +133,7 @@ public class DigicertDuplicateStep extends Step {
     }
 
     public boolean isArchive() {
-        return archive;
+        return archive == null ? Defaults.ARCHIVE : archive;
     }
 
     @DataBoundSetter
@@ -136,7 +142,7 @@ public class DigicertDuplicateStep extends Step {
     }
 
     public boolean isWaitForIssuance() {
-        return waitForIssuance;
+        return waitForIssuance == null ? Defaults.WAIT_FOR_ISSUANCE : waitForIssuance;
     }
 
     @DataBoundSetter
@@ -177,14 +183,31 @@ public class DigicertDuplicateStep extends Step {
                 serverPlatformId,
                 caCertId,
                 outputDir,
-                waitForIssuance,
+                isWaitForIssuance(),
                 timeoutMinutes,
                 requestId);
     }
 
+    /**
+     * A freestyle job's saved step (hand-written or older XML) may lack the defaulted fields: XStream runs no field
+     * initialisers.
+     */
+    protected Object readResolve() {
+        if (dnsNames == null) {
+            dnsNames = new ArrayList<>();
+        }
+        if (signatureHash == null) {
+            signatureHash = Defaults.SIGNATURE_HASH;
+        }
+        if (outputDir == null) {
+            outputDir = Defaults.OUTPUT_DIR;
+        }
+        return this;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new DuplicateStepExecution(context, credentialsId, toParameters(), archive);
+        return new DuplicateStepExecution(context, credentialsId, toParameters(), isArchive());
     }
 
     @Extension
@@ -203,7 +226,7 @@ public class DigicertDuplicateStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Request a DigiCert duplicate certificate";
+            return DISPLAY_NAME;
         }
 
         public FormDefaults getDefaults() {

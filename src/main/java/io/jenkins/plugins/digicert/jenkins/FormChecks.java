@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.queue.Tasks;
@@ -19,18 +20,13 @@ import org.kohsuke.stapler.verb.POST;
 import org.springframework.security.core.Authentication;
 
 /**
- * The form's fill and check methods, shared by the step's and the builder's descriptors: Stapler and Jenkins find
+ * The fill and check methods of the step's form, which the freestyle builder shows too: Stapler and Jenkins find
  * public default methods of a descriptor's interfaces like its own (as core's
  * {@code EnvironmentVariableParameterNameFormValidation} relies on). Permissions follow the Credentials plugin's
  * consumer guide: a user who may not configure the job gets no answer ({@code ok()}) rather than an error page.
  * Query parameters are named explicitly: an interface method's parameter names need not survive compilation.
  */
 public interface FormChecks {
-
-    /** The builder's checks let a field hold a build variable, to be checked when the build expands it. */
-    default boolean allowsBuildVariables() {
-        return false;
-    }
 
     @POST
     default ListBoxModel doFillCredentialsIdItems(
@@ -73,36 +69,36 @@ public interface FormChecks {
 
     @POST
     default FormValidation doCheckOrderId(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) && !holdsVariable(value) ? Forms.orderId(value) : FormValidation.ok();
+        return mayConfigure(item) && !holdsVariable(item, value) ? Forms.orderId(value) : FormValidation.ok();
     }
 
     @POST
     default FormValidation doCheckCsrFile(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) && !holdsVariable(value)
+        return mayConfigure(item) && !holdsVariable(item, value)
                 ? Forms.workspacePath(value, "csrFile", true)
                 : FormValidation.ok();
     }
 
     @POST
     default FormValidation doCheckOutputDir(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) && !holdsVariable(value)
+        return mayConfigure(item) && !holdsVariable(item, value)
                 ? Forms.workspacePath(value, "outputDir", false)
                 : FormValidation.ok();
     }
 
     @POST
     default FormValidation doCheckCommonName(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) && !holdsVariable(value) ? Forms.commonName(value) : FormValidation.ok();
+        return mayConfigure(item) && !holdsVariable(item, value) ? Forms.commonName(value) : FormValidation.ok();
     }
 
     @POST
     default FormValidation doCheckDnsNames(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) && !holdsVariable(value) ? Forms.dnsNames(value) : FormValidation.ok();
+        return mayConfigure(item) && !holdsVariable(item, value) ? Forms.dnsNames(value) : FormValidation.ok();
     }
 
     @POST
     default FormValidation doCheckCaCertId(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) && !holdsVariable(value) ? Forms.caCertId(value) : FormValidation.ok();
+        return mayConfigure(item) && !holdsVariable(item, value) ? Forms.caCertId(value) : FormValidation.ok();
     }
 
     @POST
@@ -112,7 +108,7 @@ public interface FormChecks {
 
     @POST
     default FormValidation doCheckRequestId(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) && !holdsVariable(value) ? Forms.requestId(value) : FormValidation.ok();
+        return mayConfigure(item) && !holdsVariable(item, value) ? Forms.requestId(value) : FormValidation.ok();
     }
 
     @POST
@@ -120,8 +116,12 @@ public interface FormChecks {
         return mayConfigure(item) ? Forms.timeoutMinutes(value) : FormValidation.ok();
     }
 
-    private boolean holdsVariable(@CheckForNull String value) {
-        return allowsBuildVariables() && value != null && value.contains("$");
+    /**
+     * In a freestyle job (an {@link AbstractProject}) a field may hold a build variable, to be checked when the build
+     * expands it; Pipeline has none to expand (Groovy has replaced its own before the step sees the text).
+     */
+    private static boolean holdsVariable(@CheckForNull Item item, @CheckForNull String value) {
+        return item instanceof AbstractProject<?, ?> && value != null && value.contains("$");
     }
 
     /** Configure on the job; without a job (the global Pipeline Syntax page), Administer. */

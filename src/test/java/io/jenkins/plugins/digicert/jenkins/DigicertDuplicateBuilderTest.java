@@ -3,264 +3,104 @@ package io.jenkins.plugins.digicert.jenkins;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import com.cloudbees.plugins.credentials.Credentials;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.UserCredentialsProvider;
-import com.cloudbees.plugins.credentials.domains.Domain;
-import com.cloudbees.plugins.credentials.domains.DomainCredentials;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.FreeStyleProject;
-import hudson.model.Item;
-import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import hudson.util.Secret;
-import java.util.List;
 import jenkins.model.Jenkins;
-import jenkins.security.QueueItemAuthenticatorConfiguration;
-import org.htmlunit.HttpMethod;
-import org.htmlunit.Page;
-import org.htmlunit.WebRequest;
-import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+/**
+ * The freestyle build step holds a {@link DigicertDuplicateStep}: its form is the step's, submitted as the nested
+ * {@code step} object, and the job's config.xml saves the step inside the builder.
+ */
 @WithJenkins
 class DigicertDuplicateBuilderTest {
 
     @Test
     void configRoundtripKeepsEveryField(JenkinsRule j) throws Exception {
-        DigicertDuplicateBuilder before = new DigicertDuplicateBuilder("digicert-api-key", "1234567", "tls/server.csr");
-        before.setCommonName("www.example.com");
-        before.setDnsNames(List.of("www.example.com", "api.example.com"));
-        before.setSignatureHash("sha384");
-        before.setServerPlatformId(45);
-        before.setCaCertId("5C0A6C7F8E");
-        before.setOutputDir("out/tls");
-        before.setArchive(false);
-        before.setWaitForIssuance(false);
-        before.setTimeoutMinutes(30);
+        DigicertDuplicateBuilder before = new DigicertDuplicateBuilder(JenkinsTestSupport.everyField());
 
         DigicertDuplicateBuilder after = j.configRoundtrip(before);
 
         j.assertEqualDataBoundBeans(before, after);
-        assertThat(after.getDnsNames(), contains("www.example.com", "api.example.com"));
-        assertThat(after.isArchive(), is(false));
-        assertThat(after.isWaitForIssuance(), is(false));
+        assertNotSame(before.getStep(), after.getStep(), "the form built a new step");
+        assertThat(after.getStep().getDnsNames(), contains("www.example.com", "api.example.com"));
+        assertThat(after.getStep().isArchive(), is(false));
+        assertThat(after.getStep().isWaitForIssuance(), is(false));
+        assertThat(after.getStep().getTimeoutMinutes(), is(30));
     }
 
     @Test
     void configRoundtripKeepsDefaults(JenkinsRule j) throws Exception {
-        DigicertDuplicateBuilder before = new DigicertDuplicateBuilder("digicert-api-key", "1234567", "tls/server.csr");
+        DigicertDuplicateBuilder before = new DigicertDuplicateBuilder(
+                new DigicertDuplicateStep("digicert-api-key", "1234567", "tls/server.csr"));
 
         DigicertDuplicateBuilder after = j.configRoundtrip(before);
 
         j.assertEqualDataBoundBeans(before, after);
-        assertThat(after.getSignatureHash(), is("sha256"));
-        assertThat(after.getOutputDir(), is("digicert"));
-        assertThat(after.isArchive(), is(true));
-        assertThat(after.isWaitForIssuance(), is(true));
+        assertThat(after.getStep().getSignatureHash(), is("sha256"));
+        assertThat(after.getStep().getOutputDir(), is("digicert"));
+        assertThat(after.getStep().isArchive(), is(true));
+        assertThat(after.getStep().isWaitForIssuance(), is(true));
+        assertThat(after.getStep().getDnsNames(), nullValue());
+    }
+
+    /** The text fields keep build variables as typed: the build expands them. */
+    @Test
+    void configRoundtripKeepsBuildVariables(JenkinsRule j) throws Exception {
+        DigicertDuplicateStep step = new DigicertDuplicateStep("digicert-api-key", "${ORDER_ID}", "tls/${HOST}.csr");
+        step.setOutputDir("certs/${BUILD_NUMBER}");
+
+        DigicertDuplicateBuilder after = j.configRoundtrip(new DigicertDuplicateBuilder(step));
+
+        assertThat(after.getStep().getOrderId(), is("${ORDER_ID}"));
+        assertThat(after.getStep().getCsrFile(), is("tls/${HOST}.csr"));
+        assertThat(after.getStep().getOutputDir(), is("certs/${BUILD_NUMBER}"));
+    }
+
+    @Test
+    void theJobSavesTheStepInsideTheBuilderAndLoadsIt(JenkinsRule j) throws Exception {
+        DigicertDuplicateBuilder before = new DigicertDuplicateBuilder(JenkinsTestSupport.everyField());
+        FreeStyleProject project = j.createFreeStyleProject("p");
+        project.getBuildersList().add(before);
+        project.save();
+
+        String xml = project.getConfigFile().asString();
+        assertThat(xml, containsString("<io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder>"));
+        assertThat(xml, containsString("<step>"));
+        assertThat(xml, containsString("<orderId>1234567</orderId>"));
+        assertThat(xml, not(containsString("digicertDuplicate")));
+
+        j.jenkins.reload();
+        FreeStyleProject reloaded = j.jenkins.getItemByFullName("p", FreeStyleProject.class);
+        assertNotNull(reloaded);
+        DigicertDuplicateBuilder loaded = reloaded.getBuildersList().get(DigicertDuplicateBuilder.class);
+        assertNotNull(loaded);
+        j.assertEqualDataBoundBeans(before, loaded);
     }
 
     @Test
     void savedJobWithoutOptionalFieldsLoadsWithTheDefaults(JenkinsRule j) {
-        String xml = "<io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder>"
+        String xml = "<io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder><step>"
                 + "<credentialsId>digicert-api-key</credentialsId><orderId>1234567</orderId>"
                 + "<csrFile>tls/server.csr</csrFile>"
-                + "</io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder>";
+                + "</step></io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder>";
 
         DigicertDuplicateBuilder loaded = (DigicertDuplicateBuilder) Jenkins.XSTREAM2.fromXML(xml);
 
-        assertThat(loaded.getOrderId(), is("1234567"));
-        assertThat(loaded.isArchive(), is(true));
-        assertThat(loaded.isWaitForIssuance(), is(true));
-        assertThat(loaded.getSignatureHash(), is("sha256"));
-        assertThat(loaded.getOutputDir(), is("digicert"));
-        assertThat(loaded.getDnsNames(), nullValue());
-    }
-
-    @Test
-    void credentialsAreListedOnlyToUsersWhoMayConfigure(JenkinsRule j) throws Exception {
-        JenkinsTestSupport.addSystemSecretText("digicert-api-key", "k3y");
-        FreeStyleProject project = j.createFreeStyleProject("p");
-        grantReaderAndConfigurer(j);
-        DigicertDuplicateBuilder.DescriptorImpl descriptor =
-                j.jenkins.getDescriptorByType(DigicertDuplicateBuilder.DescriptorImpl.class);
-
-        try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
-            ListBoxModel items = descriptor.doFillCredentialsIdItems(project, "");
-            assertThat(values(items), hasItem("digicert-api-key"));
-        }
-        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
-            ListBoxModel items = descriptor.doFillCredentialsIdItems(project, "current-id");
-            assertThat(values(items), contains("current-id"));
-            assertThat(values(items), not(hasItem("digicert-api-key")));
-        }
-    }
-
-    @Test
-    void formValidationNeedsConfigurePermission(JenkinsRule j) throws Exception {
-        FreeStyleProject project = j.createFreeStyleProject("p");
-        grantReaderAndConfigurer(j);
-        DigicertDuplicateBuilder.DescriptorImpl descriptor =
-                j.jenkins.getDescriptorByType(DigicertDuplicateBuilder.DescriptorImpl.class);
-        DigicertDuplicateStep.DescriptorImpl stepDescriptor =
-                j.jenkins.getDescriptorByType(DigicertDuplicateStep.DescriptorImpl.class);
-
-        // As the Credentials plugin's consumer guide: no answer (ok) rather than an error page, even for bad values.
-        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckOrderId(project, "12ab").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCsrFile(project, "../x.csr").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckOutputDir(project, "../out").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCommonName(project, "not a name").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCaCertId(project, "bad id!").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckServerPlatformId(project, "x").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckTimeoutMinutes(project, "0").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCredentialsId(project, "").kind);
-            assertEquals(FormValidation.Kind.OK, stepDescriptor.doCheckDnsNames(project, "a..example.com").kind);
-            assertEquals(FormValidation.Kind.OK, stepDescriptor.doCheckOrderId(project, "12ab").kind);
-            assertEquals(FormValidation.Kind.OK, stepDescriptor.doCheckOrderId(null, "12ab").kind);
-        }
-        try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckOrderId(project, "1234567").kind);
-            FormValidation orderId = descriptor.doCheckOrderId(project, "12ab");
-            assertEquals(FormValidation.Kind.ERROR, orderId.kind);
-            assertThat("the form names the field by its label", orderId.getMessage(), startsWith("Order number "));
-            assertThat(orderId.getMessage(), containsString("12ab"));
-            FormValidation csrFile = descriptor.doCheckCsrFile(project, "../x.csr");
-            assertEquals(FormValidation.Kind.ERROR, csrFile.kind);
-            assertThat(csrFile.getMessage(), startsWith("CSR file "));
-            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCsrFile(project, "/etc/server.csr").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCsrFile(project, "tls/server.csr").kind);
-            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckOutputDir(project, "../out").kind);
-            assertEquals(
-                    FormValidation.Kind.OK, descriptor.doCheckDnsNames(project, "a.example.com\nb.example.com").kind);
-            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckDnsNames(project, "a..example.com").kind);
-            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCommonName(project, "not a name").kind);
-            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCaCertId(project, "bad id!").kind);
-            FormValidation timeout = descriptor.doCheckTimeoutMinutes(project, "0");
-            assertEquals(FormValidation.Kind.ERROR, timeout.kind);
-            assertThat(timeout.getMessage(), startsWith("Wait at most"));
-            assertEquals(FormValidation.Kind.ERROR, stepDescriptor.doCheckDnsNames(project, "a..example.com").kind);
-            // A build variable is checked when the build expands it: the builder allows one, the step does not.
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckOrderId(project, "${ORDER_ID}").kind);
-            assertEquals(FormValidation.Kind.ERROR, stepDescriptor.doCheckOrderId(project, "${ORDER_ID}").kind);
-            // Without a job (the global Pipeline Syntax page) only administrators get an answer.
-            assertEquals(FormValidation.Kind.OK, stepDescriptor.doCheckOrderId(null, "12ab").kind);
-        }
-    }
-
-    @Test
-    void credentialsIdIsCheckedAgainstWhatTheJobCanUse(JenkinsRule j) throws Exception {
-        JenkinsTestSupport.addSystemSecretText("digicert-api-key", "k3y");
-        JenkinsTestSupport.addSystemCredential(new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, "a-password", "not an API key", "user", "a-long-enough-password"));
-        FreeStyleProject project = j.createFreeStyleProject("p");
-        grantReaderAndConfigurer(j);
-        DigicertDuplicateBuilder.DescriptorImpl descriptor =
-                j.jenkins.getDescriptorByType(DigicertDuplicateBuilder.DescriptorImpl.class);
-
-        try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCredentialsId(project, "digicert-api-key").kind);
-            FormValidation unknown = descriptor.doCheckCredentialsId(project, "no-such-id");
-            assertEquals(FormValidation.Kind.ERROR, unknown.kind);
-            assertThat(
-                    unknown.getMessage(),
-                    containsString("No Secret text credential with this ID is available to this job."));
-            FormValidation otherType = descriptor.doCheckCredentialsId(project, "a-password");
-            assertEquals(FormValidation.Kind.ERROR, otherType.kind, "a username and password is no Secret text");
-            assertThat(
-                    otherType.getMessage(),
-                    containsString("No Secret text credential with this ID is available to this job."));
-            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCredentialsId(project, "").kind);
-            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCredentialsId(project, "  ").kind);
-            assertEquals(FormValidation.Kind.WARNING, descriptor.doCheckCredentialsId(project, "${API_KEY}").kind);
-
-            // The drop-down offers Secret text only.
-            ListBoxModel items = descriptor.doFillCredentialsIdItems(project, "");
-            assertThat(values(items), hasItem("digicert-api-key"));
-            assertThat(values(items), not(hasItem("a-password")));
-        }
-    }
-
-    /**
-     * The list offers what the job's builds can use: here the builds run as "runner" (per-job authorization), who
-     * may only read the job. As the Credentials plugin decides: the system store answers ACL.SYSTEM2 only, and its
-     * credentials are added for a build identity only if it has Use Item (implied by Configure) or Use Own (implied
-     * by Build) on the job; a user's own store answers that user.
-     */
-    @Test
-    void credentialsAreListedAsTheBuildsIdentity(JenkinsRule j) throws Exception {
-        JenkinsTestSupport.addSystemSecretText("global-key", "k3y");
-        FreeStyleProject project = j.createFreeStyleProject("p");
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
-                .everywhere()
-                .to("configurer")
-                .grant(Jenkins.READ, Item.READ)
-                .everywhere()
-                .to("runner"));
-        User runner = User.getById("runner", true);
-        runner.addProperty(new UserCredentialsProvider.UserCredentialsProperty(new DomainCredentials[] {
-            new DomainCredentials(
-                    Domain.global(),
-                    List.<Credentials>of(new StringCredentialsImpl(
-                            CredentialsScope.USER, "runner-key", "runner's own key", Secret.fromString("own"))))
-        }));
-        QueueItemAuthenticatorConfiguration.get()
-                .getAuthenticators()
-                .add(new MockQueueItemAuthenticator().authenticate(project.getFullName(), runner.impersonate2()));
-        DigicertDuplicateBuilder.DescriptorImpl descriptor =
-                j.jenkins.getDescriptorByType(DigicertDuplicateBuilder.DescriptorImpl.class);
-
-        try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
-            List<String> offered = values(descriptor.doFillCredentialsIdItems(project, ""));
-            assertThat(offered, hasItem("runner-key"));
-            assertThat("the build could not use it", offered, not(hasItem("global-key")));
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCredentialsId(project, "runner-key").kind);
-            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCredentialsId(project, "global-key").kind);
-        }
-    }
-
-    @Test
-    void formValidationAnswersPostOnly(JenkinsRule j) throws Exception {
-        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
-        String check = "descriptorByName/" + DigicertDuplicateBuilder.class.getName() + "/checkOrderId?value=12ab";
-
-        Page posted = wc.getPage(new WebRequest(wc.createCrumbedUrl(check), HttpMethod.POST));
-        assertEquals(200, posted.getWebResponse().getStatusCode());
-        assertThat(posted.getWebResponse().getContentAsString(), containsString("12ab"));
-
-        Page got = wc.goTo(check, null);
-        assertNotEquals(200, got.getWebResponse().getStatusCode(), "a GET must not reach the check");
-    }
-
-    private static void grantReaderAndConfigurer(JenkinsRule j) {
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ)
-                .everywhere()
-                .to("reader")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
-                .everywhere()
-                .to("configurer"));
-    }
-
-    private static List<String> values(ListBoxModel items) {
-        return items.stream().map(option -> option.value).toList();
+        DigicertDuplicateStep step = loaded.getStep();
+        assertThat(step.getOrderId(), is("1234567"));
+        assertThat(step.isArchive(), is(true));
+        assertThat(step.isWaitForIssuance(), is(true));
+        assertThat(step.getSignatureHash(), is("sha256"));
+        assertThat(step.getOutputDir(), is("digicert"));
+        assertThat(step.getDnsNames(), nullValue());
+        assertThat(step.getDnsNamesText(), is(""));
     }
 }

@@ -65,9 +65,9 @@ class DigicertDuplicateFreestyleTest {
         StringCredentialsImpl credentials = configure(CertCentralSimulator.API_KEY);
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new WriteCsr());
-        DigicertDuplicateBuilder builder = new DigicertDuplicateBuilder("digicert", String.valueOf(ORDER_ID), CSR_FILE);
-        builder.setOutputDir("certs/${BUILD_NUMBER}");
-        project.getBuildersList().add(builder);
+        DigicertDuplicateStep step = new DigicertDuplicateStep("digicert", String.valueOf(ORDER_ID), CSR_FILE);
+        step.setOutputDir("certs/${BUILD_NUMBER}");
+        project.getBuildersList().add(new DigicertDuplicateBuilder(step));
 
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 
@@ -117,7 +117,8 @@ class DigicertDuplicateFreestyleTest {
         configure(CertCentralSimulator.API_KEY);
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new WriteCsr());
-        project.getBuildersList().add(new DigicertDuplicateBuilder("digicert", "999", CSR_FILE));
+        project.getBuildersList()
+                .add(new DigicertDuplicateBuilder(new DigicertDuplicateStep("digicert", "999", CSR_FILE)));
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 

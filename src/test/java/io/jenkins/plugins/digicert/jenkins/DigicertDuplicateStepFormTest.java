@@ -26,7 +26,7 @@ class DigicertDuplicateStepFormTest {
 
     @Test
     void formRoundtripKeepsEveryField(JenkinsRule j) throws Exception {
-        DigicertDuplicateStep before = everyField();
+        DigicertDuplicateStep before = JenkinsTestSupport.everyField();
 
         DigicertDuplicateStep after = new StepConfigTester(j).configRoundTrip(before);
 
@@ -50,7 +50,7 @@ class DigicertDuplicateStepFormTest {
 
     @Test
     void generatedSnippetRunsAsTheSameStep(JenkinsRule j) throws Exception {
-        DigicertDuplicateStep step = everyField();
+        DigicertDuplicateStep step = JenkinsTestSupport.everyField();
 
         String snippet = Snippetizer.object2Groovy(step);
 
@@ -86,19 +86,5 @@ class DigicertDuplicateStepFormTest {
         for (Snippetizer.QuasiDescriptor entry : offered) {
             assertNotSame(builder, entry.real, "the freestyle builder is not offered to Pipeline");
         }
-    }
-
-    private static DigicertDuplicateStep everyField() {
-        DigicertDuplicateStep step = new DigicertDuplicateStep("digicert-api-key", "1234567", "tls/server.csr");
-        step.setCommonName("www.example.com");
-        step.setDnsNames(List.of("www.example.com", "api.example.com"));
-        step.setSignatureHash("sha384");
-        step.setServerPlatformId(45);
-        step.setCaCertId("5C0A6C7F8E");
-        step.setOutputDir("out/tls");
-        step.setArchive(false);
-        step.setWaitForIssuance(false);
-        step.setTimeoutMinutes(30);
-        return step;
     }
 }

@@ -20,7 +20,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class DigicertFormRenderingTest {
 
-    /** The fields of the step's form, which the freestyle builder shows too. */
+    /** The fields of the step's form, which the freestyle builder shows too (f:property). */
     private static final List<String> FIELDS = List.of(
             "credentialsId",
             "orderId",
@@ -40,7 +40,9 @@ class DigicertFormRenderingTest {
     @Test
     void freestyleFormShowsTheStepsLabelsAndHelp(JenkinsRule j) throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("p");
-        project.getBuildersList().add(new DigicertDuplicateBuilder("digicert-api-key", "1234567", "tls/server.csr"));
+        project.getBuildersList()
+                .add(new DigicertDuplicateBuilder(
+                        new DigicertDuplicateStep("digicert-api-key", "1234567", "tls/server.csr")));
         JenkinsRule.WebClient wc = j.createWebClient();
 
         HtmlPage page = wc.getPage(project, "configure");
@@ -50,8 +52,12 @@ class DigicertFormRenderingTest {
         assertThat(labels, hasItem(containsString("Wait at most, in minutes")));
         assertThat(labels, not(hasItem(containsString("Wait at most (in minutes)"))));
 
-        // The builder's titled fields point to the step's help files (the builder has none of its own per field)...
+        // The builder shows the step's form: its fields are checked by the step's descriptor...
         String html = page.getWebResponse().getContentAsString();
+        assertThat(html, containsString(stepCheck("orderId")));
+        assertThat(html, containsString(stepCheck("csrFile")));
+        assertThat(html, not(containsString("descriptorByName/" + DigicertDuplicateBuilder.class.getName())));
+        // ...and its titled fields point to the step's help files...
         for (String field : FIELDS) {
             if (CHECKBOXES.contains(field)) {
                 continue; // an untitled entry: where its help link goes is up to the core's checkbox
@@ -82,6 +88,12 @@ class DigicertFormRenderingTest {
                 "Longest interval between checks, in seconds")) {
             assertThat(labels, hasItem(containsString(label)));
         }
+    }
+
+    /** The check URL the form renders for a field of the step (Descriptor#getCheckUrl, relative to the job). */
+    private static String stepCheck(String field) {
+        return "descriptorByName/" + DigicertDuplicateStep.class.getName() + "/check"
+                + Character.toUpperCase(field.charAt(0)) + field.substring(1);
     }
 
     /** The help URL the form renders for a field of the step (Descriptor#getHelpFile: /descriptor/ID/help/FIELD). */

@@ -262,8 +262,8 @@ class DuplicateRecordsActionTest {
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new WriteCsr());
         project.getBuildersList()
-                .add(new DigicertDuplicateBuilder(
-                        CREDENTIALS_ID, String.valueOf(ORDER_ID), JenkinsTestSupport.CSR_FILE));
+                .add(new DigicertDuplicateBuilder(new DigicertDuplicateStep(
+                        CREDENTIALS_ID, String.valueOf(ORDER_ID), JenkinsTestSupport.CSR_FILE)));
         // AbstractBuild#getEnvironment asks every EnvironmentContributingAction (its deprecated buildEnvVars,
         // which calls an overridden buildEnvironment), and CommandInterpreter builds its environment from it.
         project.getBuildersList()

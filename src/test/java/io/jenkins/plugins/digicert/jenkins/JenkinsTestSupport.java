@@ -161,4 +161,19 @@ final class JenkinsTestSupport {
             threads = threadsIn(classNames);
         }
     }
+
+    /** A step with every optional field set to a value other than its default. */
+    static DigicertDuplicateStep everyField() {
+        DigicertDuplicateStep step = new DigicertDuplicateStep("digicert-api-key", "1234567", "tls/server.csr");
+        step.setCommonName("www.example.com");
+        step.setDnsNames(List.of("www.example.com", "api.example.com"));
+        step.setSignatureHash("sha384");
+        step.setServerPlatformId(45);
+        step.setCaCertId("5C0A6C7F8E");
+        step.setOutputDir("out/tls");
+        step.setArchive(false);
+        step.setWaitForIssuance(false);
+        step.setTimeoutMinutes(30);
+        return step;
+    }
 }
