@@ -1,5 +1,9 @@
 package io.jenkins.plugins.digicert.jenkins;
 
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.CREDENTIALS_ID;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.CSR;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.CSR_FILE;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.ORDER_ID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,23 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.AbstractBuild;
-import hudson.model.BuildListener;
 import hudson.model.Fingerprint;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
-import hudson.util.Secret;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.Endpoint;
 import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
-import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.cert.Certificate;
@@ -37,35 +34,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * The freestyle build step end to end: a {@link TestBuilder} puts the CSR into the workspace, then
+ * The freestyle build step end to end: {@link JenkinsTestSupport.WriteCsr} puts the CSR into the workspace, then
  * {@link DigicertDuplicateBuilder} asks the CertCentral simulator for the duplicate and archives the files.
  */
 @ExtendWith(SimulatorExtension.class)
 @WithJenkins
 class DigicertDuplicateFreestyleTest {
 
-    private static final long ORDER_ID = 1234567;
-    private static final String CSR_FILE = "tls/server.csr";
-    private static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
-
     private CertCentralSimulator simulator;
 
     @BeforeEach
     void startSimulator(CertCentralSimulator simulator) {
         this.simulator = simulator;
-        simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
+        JenkinsTestSupport.addTheOrder(simulator);
     }
 
     @Test
     void freestyleBuildArchivesTheDuplicateUnderTheExpandedOutputDir(JenkinsRule j) throws Exception {
         StringCredentialsImpl credentials = configure(CertCentralSimulator.API_KEY);
         FreeStyleProject project = j.createFreeStyleProject();
-        project.getBuildersList().add(new WriteCsr());
-        DigicertDuplicateStep step = new DigicertDuplicateStep("digicert", String.valueOf(ORDER_ID), CSR_FILE);
+        project.getBuildersList().add(new JenkinsTestSupport.WriteCsr());
+        DigicertDuplicateStep step = new DigicertDuplicateStep(CREDENTIALS_ID, String.valueOf(ORDER_ID), CSR_FILE);
         step.setOutputDir("certs/${BUILD_NUMBER}");
         project.getBuildersList().add(new DigicertDuplicateBuilder(step));
 
@@ -116,9 +108,9 @@ class DigicertDuplicateFreestyleTest {
     void unknownOrderFailsTheFreestyleBuild(JenkinsRule j) throws Exception {
         configure(CertCentralSimulator.API_KEY);
         FreeStyleProject project = j.createFreeStyleProject();
-        project.getBuildersList().add(new WriteCsr());
+        project.getBuildersList().add(new JenkinsTestSupport.WriteCsr());
         project.getBuildersList()
-                .add(new DigicertDuplicateBuilder(new DigicertDuplicateStep("digicert", "999", CSR_FILE)));
+                .add(new DigicertDuplicateBuilder(new DigicertDuplicateStep(CREDENTIALS_ID, "999", CSR_FILE)));
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 
@@ -131,31 +123,8 @@ class DigicertDuplicateFreestyleTest {
         assertFalse(workspace.child("digicert").exists(), "no files for a failed duplicate");
     }
 
-    /** Puts the CSR into the build's workspace, as an earlier build step (a checkout, a script) would. */
-    private static final class WriteCsr extends TestBuilder {
-        @Override
-        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
-                throws InterruptedException, IOException {
-            FilePath workspace = build.getWorkspace();
-            if (workspace == null) {
-                throw new IOException("no workspace for " + build);
-            }
-            workspace.child(CSR_FILE).write(CSR.pem(), "US-ASCII");
-            return true;
-        }
-    }
-
     private StringCredentialsImpl configure(String apiKey) throws IOException {
-        StringCredentialsImpl credentials = new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, "digicert", "CertCentral API key", Secret.fromString(apiKey));
-        SystemCredentialsProvider.getInstance().getCredentials().add(credentials);
-        SystemCredentialsProvider.getInstance().save();
-        DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
-        config.setCustomUrl(simulator.baseUrl());
-        config.setRegion(DigicertGlobalConfiguration.REGION_CUSTOM);
-        config.setPollFirstSeconds(1);
-        config.setPollMaxSeconds(1);
-        return credentials;
+        return JenkinsTestSupport.useSimulatorWithKey(simulator, apiKey);
     }
 
     private static List<X509Certificate> certificates(byte[] pem) throws Exception {

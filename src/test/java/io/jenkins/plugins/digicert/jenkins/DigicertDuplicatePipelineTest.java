@@ -1,5 +1,9 @@
 package io.jenkins.plugins.digicert.jenkins;
 
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.CREDENTIALS_ID;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.CSR;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.DEFAULT_PATHS;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.ORDER_ID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +24,6 @@ import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.Endpoint;
 import io.jenkins.plugins.digicert.simulator.Issuance;
 import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
-import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,29 +51,17 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class DigicertDuplicatePipelineTest {
 
-    private static final long ORDER_ID = 1234567;
-    private static final String CREDENTIALS_ID = "digicert";
     /** The classes that talk to CertCentral while a duplicate is pending: the step's phases and the core's. */
     private static final List<String> POLLERS = List.of(
             "io.jenkins.plugins.digicert.jenkins.DuplicateStepExecution",
             "io.jenkins.plugins.digicert.duplicate.DuplicateWorkflow");
-
-    private static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
-
-    /** The step's default outputDir and the files a chain with an intermediate and a root produces, in order. */
-    private static final List<String> DEFAULT_PATHS = List.of(
-            "digicert/certificate.pem",
-            "digicert/chain.pem",
-            "digicert/fullchain.pem",
-            "digicert/root.pem",
-            "digicert/duplicate.json");
 
     private CertCentralSimulator simulator;
 
     @BeforeEach
     void startSimulator(CertCentralSimulator simulator) {
         this.simulator = simulator;
-        simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
+        JenkinsTestSupport.addTheOrder(simulator);
     }
 
     @Test
@@ -335,9 +326,7 @@ class DigicertDuplicatePipelineTest {
 
     /** Stores the key as a Secret text credential and points the plugin at the simulator, polling every second. */
     private StringCredentialsImpl configure(String apiKey) throws IOException {
-        StringCredentialsImpl credentials = JenkinsTestSupport.addSystemSecretText(CREDENTIALS_ID, apiKey);
-        JenkinsTestSupport.useSimulator(simulator);
-        return credentials;
+        return JenkinsTestSupport.useSimulatorWithKey(simulator, apiKey);
     }
 
     private static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws Exception {

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.digicert.jenkins;
 
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.CREDENTIALS_ID;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.CSR;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.DEFAULT_PATHS;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.ORDER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,11 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import hudson.FilePath;
 import hudson.Functions;
-import hudson.Launcher;
-import hudson.model.AbstractBuild;
-import hudson.model.BuildListener;
 import hudson.model.Fingerprint;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -23,7 +23,6 @@ import hudson.tasks.Fingerprinter;
 import hudson.tasks.Shell;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
-import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
@@ -52,7 +51,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -63,20 +61,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class DuplicateRecordsActionTest {
 
-    private static final long ORDER_ID = 1234567;
     /** An order that ends in ten days: its duplicates end with it. */
     private static final long ENDING_ORDER_ID = 7654321;
-
-    private static final String CREDENTIALS_ID = "digicert";
-    private static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
-
-    /** The step's default outputDir and the files a chain with an intermediate and a root produces, in order. */
-    private static final List<String> DEFAULT_PATHS = List.of(
-            "digicert/certificate.pem",
-            "digicert/chain.pem",
-            "digicert/fullchain.pem",
-            "digicert/root.pem",
-            "digicert/duplicate.json");
 
     private static final String FULLCHAIN = "digicert/fullchain.pem";
 
@@ -85,7 +71,7 @@ class DuplicateRecordsActionTest {
     @BeforeEach
     void startSimulator(CertCentralSimulator simulator) {
         this.simulator = simulator;
-        simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
+        JenkinsTestSupport.addTheOrder(simulator);
     }
 
     @Test
@@ -260,7 +246,7 @@ class DuplicateRecordsActionTest {
     void laterFreestyleStepsSeeTheDuplicatesVariables(JenkinsRule j) throws Exception {
         configure();
         FreeStyleProject project = j.createFreeStyleProject();
-        project.getBuildersList().add(new WriteCsr());
+        project.getBuildersList().add(new JenkinsTestSupport.WriteCsr());
         project.getBuildersList()
                 .add(new DigicertDuplicateBuilder(new DigicertDuplicateStep(
                         CREDENTIALS_ID, String.valueOf(ORDER_ID), JenkinsTestSupport.CSR_FILE)));
@@ -330,8 +316,7 @@ class DuplicateRecordsActionTest {
 
     /** Stores the key as a Secret text credential and points the plugin at the simulator. */
     private void configure() throws IOException {
-        JenkinsTestSupport.addSystemSecretText(CREDENTIALS_ID, CertCentralSimulator.API_KEY);
-        JenkinsTestSupport.useSimulator(simulator);
+        JenkinsTestSupport.useSimulatorWithKey(simulator, CertCentralSimulator.API_KEY);
     }
 
     /** One duplicate on the controller; the log then names the request the step sent. */
@@ -383,19 +368,5 @@ class DuplicateRecordsActionTest {
 
     private static String md5(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
-    }
-
-    /** Puts the CSR into the build's workspace, as an earlier build step (a checkout, a script) would. */
-    private static final class WriteCsr extends TestBuilder {
-        @Override
-        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
-                throws InterruptedException, IOException {
-            FilePath workspace = build.getWorkspace();
-            if (workspace == null) {
-                throw new IOException("no workspace for " + build);
-            }
-            workspace.child(JenkinsTestSupport.CSR_FILE).write(CSR.pem(), "US-ASCII");
-            return true;
-        }
     }
 }

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.digicert.jenkins;
 
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.CREDENTIALS_ID;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.CSR;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.DEFAULT_PATHS;
+import static io.jenkins.plugins.digicert.jenkins.JenkinsTestSupport.ORDER_ID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +21,6 @@ import io.jenkins.plugins.digicert.simulator.Endpoint;
 import io.jenkins.plugins.digicert.simulator.Fault;
 import io.jenkins.plugins.digicert.simulator.Issuance;
 import io.jenkins.plugins.digicert.simulator.SimulatorExtension;
-import io.jenkins.plugins.digicert.simulator.TestCsrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,15 +54,6 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 @ExtendWith(SimulatorExtension.class)
 class DuplicateStepExecutionTest {
 
-    private static final long ORDER_ID = 1234567;
-    private static final String CREDENTIALS_ID = "digicert";
-    private static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
-    private static final List<String> DEFAULT_PATHS = List.of(
-            "digicert/certificate.pem",
-            "digicert/chain.pem",
-            "digicert/fullchain.pem",
-            "digicert/root.pem",
-            "digicert/duplicate.json");
     private static final List<String> DEFAULT_PATHS_SORTED = JenkinsTestSupport.sorted(DEFAULT_PATHS);
     /** The most any single wait in these tests may take: builds here finish in seconds. */
     private static final Duration LIMIT = Duration.ofSeconds(90);
@@ -74,7 +68,7 @@ class DuplicateStepExecutionTest {
     @BeforeEach
     void startSimulator(CertCentralSimulator simulator) {
         this.simulator = simulator;
-        simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
+        JenkinsTestSupport.addTheOrder(simulator);
     }
 
     @Test
@@ -299,8 +293,7 @@ class DuplicateStepExecutionTest {
 
     /** The key as a system credential, the simulator as the custom region, and these check intervals. */
     private void configure(int pollFirstSeconds, int pollMaxSeconds) throws IOException {
-        JenkinsTestSupport.addSystemSecretText(CREDENTIALS_ID, CertCentralSimulator.API_KEY);
-        JenkinsTestSupport.useSimulator(simulator);
+        JenkinsTestSupport.useSimulatorWithKey(simulator, CertCentralSimulator.API_KEY);
         DigicertGlobalConfiguration config = DigicertGlobalConfiguration.get();
         config.setPollFirstSeconds(pollFirstSeconds);
         config.setPollMaxSeconds(pollMaxSeconds);

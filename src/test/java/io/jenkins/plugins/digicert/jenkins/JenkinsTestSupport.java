@@ -11,6 +11,9 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
@@ -23,12 +26,29 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestBuilder;
 
 /** The setup the JenkinsRule tests of this package share: credentials, the simulator, Pipeline jobs. */
 final class JenkinsTestSupport {
 
-    /** Where the Pipeline tests write the CSR in the workspace. */
+    /** Where the tests write the CSR in the workspace. */
     static final String CSR_FILE = "tls/server.csr";
+
+    /** The order the tests ask duplicates of ({@link #addTheOrder}), with the CSR for its names. */
+    static final long ORDER_ID = 1234567;
+
+    static final TestCsrs.TestCsr CSR = TestCsrs.rsa("example.com", "example.com", "www.example.com");
+
+    /** The ID of the Secret text credential that holds the simulator's key. */
+    static final String CREDENTIALS_ID = "digicert";
+
+    /** The step's default outputDir and the files a chain with an intermediate and a root produces, in order. */
+    static final List<String> DEFAULT_PATHS = List.of(
+            "digicert/certificate.pem",
+            "digicert/chain.pem",
+            "digicert/fullchain.pem",
+            "digicert/root.pem",
+            "digicert/duplicate.json");
 
     private JenkinsTestSupport() {}
 
@@ -63,6 +83,18 @@ final class JenkinsTestSupport {
         }
         store.addCredentials(Domain.global(), credentials);
         store.save();
+        return credentials;
+    }
+
+    /** Adds {@link #ORDER_ID} (SSL Plus for example.com and www.example.com) to the simulator. */
+    static void addTheOrder(CertCentralSimulator simulator) {
+        simulator.addOrder(ORDER_ID, "ssl_plus", "example.com", "www.example.com");
+    }
+
+    /** Stores the key as the credential {@link #CREDENTIALS_ID} and points the plugin at the simulator. */
+    static StringCredentialsImpl useSimulatorWithKey(CertCentralSimulator simulator, String apiKey) throws IOException {
+        StringCredentialsImpl credentials = addSystemSecretText(CREDENTIALS_ID, apiKey);
+        useSimulator(simulator);
         return credentials;
     }
 
@@ -175,5 +207,19 @@ final class JenkinsTestSupport {
         step.setWaitForIssuance(false);
         step.setTimeoutMinutes(30);
         return step;
+    }
+
+    /** Puts {@link #CSR} into a freestyle build's workspace, as an earlier build step (a checkout, a script) would. */
+    static final class WriteCsr extends TestBuilder {
+        @Override
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws InterruptedException, IOException {
+            FilePath workspace = build.getWorkspace();
+            if (workspace == null) {
+                throw new IOException("no workspace for " + build);
+            }
+            workspace.child(CSR_FILE).write(CSR.pem(), "US-ASCII");
+            return true;
+        }
     }
 }
