@@ -14,6 +14,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
+import hudson.model.Descriptor;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
@@ -108,14 +109,16 @@ final class JenkinsTestSupport {
     }
 
     /** A sandboxed Pipeline job at the top level. */
-    static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws IOException {
+    static WorkflowJob pipeline(JenkinsRule j, String name, String script)
+            throws IOException, Descriptor.FormException {
         WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;
     }
 
     /** A sandboxed Pipeline job inside a folder. */
-    static WorkflowJob pipeline(Folder folder, String name, String script) throws IOException {
+    static WorkflowJob pipeline(Folder folder, String name, String script)
+            throws IOException, Descriptor.FormException {
         WorkflowJob job = folder.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;
