@@ -16,6 +16,9 @@ public final class CertCentralException extends DigicertException {
     /** The HTTP status, or {@link #NO_RESPONSE} when the call got no answer. */
     public static final int NO_RESPONSE = 0;
 
+    /** The most entries of DigiCert's error list a message shows. */
+    static final int MAX_LISTED = 5;
+
     private final int status;
     private final String method;
     private final String path;
@@ -79,12 +82,24 @@ public final class CertCentralException extends DigicertException {
                 || status >= 520;
     }
 
+    /**
+     * What DigiCert said, each different entry once and at most {@link #MAX_LISTED} of them: an answer with thousands
+     * of entries would otherwise make a console line tens of kilobytes long. {@link #errors()} keeps them all.
+     */
+    private static String listed(List<ApiError> errors) {
+        List<String> different =
+                errors.stream().map(ApiError::toString).distinct().toList();
+        String shown = different.stream().limit(MAX_LISTED).collect(Collectors.joining("; "));
+        int more = different.size() - MAX_LISTED;
+        return more > 0 ? shown + "; and " + more + " more" : shown;
+    }
+
     private static String compose(
             int status, String method, String path, List<ApiError> errors, boolean unreadableSuccess) {
         String advice = unreadableSuccess
                 ? "CertCentral's answer could not be read, so it is unknown what it did."
                 : ErrorAdvice.sentence(status, path, errors);
-        String said = errors.stream().map(ApiError::toString).collect(Collectors.joining("; "));
+        String said = listed(errors);
         if (status == NO_RESPONSE) {
             return advice + " (" + method + " " + path + ": " + said + ")";
         }

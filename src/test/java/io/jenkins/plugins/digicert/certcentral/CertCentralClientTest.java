@@ -176,6 +176,56 @@ class CertCentralClientTest {
     }
 
     @Test
+    void aLongErrorListIsShortenedInTheMessageAndKeptWhole() {
+        // 700 different entries and 300 repeats: about 62 KB, under the 64 KiB an error body is read to.
+        StringBuilder body = new StringBuilder("{\"errors\":[");
+        for (int i = 0; i < 700; i++) {
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"code\":\"invalid_field_")
+                    .append(i)
+                    .append("\",\"message\":\"Field ")
+                    .append(i)
+                    .append(" is invalid.\"}");
+        }
+        for (int i = 0; i < 300; i++) {
+            body.append(",{\"code\":\"invalid_field_0\",\"message\":\"Field 0 is invalid.\"}");
+        }
+        simulator.failNext(
+                Endpoint.ORDER_DETAILS, Fault.json(400, body.append("]}").toString()));
+
+        CertCentralException e = assertThrows(
+                CertCentralException.class,
+                () -> client(CertCentralSimulator.API_KEY).orderDetails(ORDER));
+
+        assertEquals(1000, e.errors().size(), "every entry is kept for whoever reads errors()");
+        String message = e.getMessage();
+        assertTrue(
+                message.contains("invalid_field_0: Field 0 is invalid.; invalid_field_1: Field 1 is invalid.; "
+                        + "invalid_field_2: Field 2 is invalid.; invalid_field_3: Field 3 is invalid.; "
+                        + "invalid_field_4: Field 4 is invalid.; and 695 more)"),
+                message);
+        assertFalse(message.contains("invalid_field_5"), message);
+        assertTrue(message.length() < 1000, "a message of " + message.length() + " characters");
+    }
+
+    @Test
+    void repeatedErrorsAreShownOnce() {
+        simulator.failNext(
+                Endpoint.ORDER_DETAILS,
+                Fault.json(
+                        400,
+                        "{\"errors\":[{\"code\":\"bad_request_format\",\"message\":\"Bad.\"},"
+                                + "{\"code\":\"bad_request_format\",\"message\":\"Bad.\"}]}"));
+
+        CertCentralException e = assertThrows(
+                CertCentralException.class,
+                () -> client(CertCentralSimulator.API_KEY).orderDetails(ORDER));
+
+        assertTrue(e.getMessage().endsWith(": bad_request_format: Bad.)"), e.getMessage());
+        assertEquals(2, e.errors().size());
+    }
+
+    @Test
     void brokenJsonInASuccessIsAnUnknownOutcome() {
         simulator.failNext(Endpoint.SUBMIT_DUPLICATE, Fault.json(201, "{\"id\": 12"));
         CertCentralException e = assertThrows(
