@@ -33,7 +33,11 @@ public final class CertificateChain {
         return Optional.ofNullable(root);
     }
 
-    /** Leaf, intermediates, root: the whole path in order. */
+    /**
+     * Leaf, intermediates, root: the whole path in order. Each certificate is issued by the next, except that the
+     * last intermediate may be the root's cross-signed version (same name and key, for clients that trust only an
+     * older root), followed by the root itself.
+     */
     public List<X509Certificate> all() {
         List<X509Certificate> all = new ArrayList<>(intermediates.size() + 2);
         all.add(leaf);

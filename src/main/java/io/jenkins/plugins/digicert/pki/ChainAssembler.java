@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns the certificates DigiCert returned, in whatever order and line endings, into a verified chain for a
@@ -33,20 +34,45 @@ public final class ChainAssembler {
         X509Certificate leaf = findLeaf(certificates, request);
         List<X509Certificate> others = new ArrayList<>(certificates);
         others.remove(leaf);
-        List<X509Certificate> path = longestPath(leaf, others);
+        List<X509Certificate> path = new ArrayList<>(longestPath(leaf, others));
         checkPathIsLinked(path, others);
+        X509Certificate last = path.get(path.size() - 1);
+        X509Certificate root = null;
+        if (path.size() > 1 && isSelfSigned(last)) {
+            root = path.remove(path.size() - 1);
+            // The cross-signed twin of the root, when DigiCert sent it, stays in the chain for older clients.
+            crossSignedTwin(root, others).ifPresent(path::add);
+        }
         List<String> warnings = new ArrayList<>();
         for (X509Certificate unused : others) {
-            if (!path.contains(unused)) {
+            if (!path.contains(unused) && !unused.equals(root)) {
                 warnings.add("DigiCert also returned '"
                         + unused.getSubjectX500Principal().getName()
                         + "', which is not on the leaf's chain; it was left out of the files.");
             }
         }
-        X509Certificate last = path.get(path.size() - 1);
-        boolean hasRoot = path.size() > 1 && isSelfSigned(last);
-        List<X509Certificate> intermediates = path.subList(1, hasRoot ? path.size() - 1 : path.size());
-        return new CertificateChain(leaf, intermediates, hasRoot ? last : null, warnings);
+        return new CertificateChain(leaf, path.subList(1, path.size()), root, warnings);
+    }
+
+    /**
+     * A root and its cross-signed version (same name, same key, signed by an older root that DigiCert did not send)
+     * both issue the last intermediate. The path ends in the root ({@link #better}); the cross-signed version goes
+     * into the chain as its last intermediate, for clients that trust only the older root.
+     */
+    private static Optional<X509Certificate> crossSignedTwin(X509Certificate root, List<X509Certificate> others) {
+        // Its signer must be absent: one that is present either verifies it (and the longest path went on through
+        // it) or does not (and the twin is forged).
+        return others.stream()
+                .filter(other -> !isSelfSigned(other) && sameCa(other, root))
+                .filter(twin -> others.stream()
+                        .noneMatch(o -> o.getSubjectX500Principal().equals(twin.getIssuerX500Principal())))
+                .findFirst();
+    }
+
+    private static boolean sameCa(X509Certificate a, X509Certificate b) {
+        return !a.equals(b)
+                && a.getSubjectX500Principal().equals(b.getSubjectX500Principal())
+                && Arrays.equals(a.getPublicKey().getEncoded(), b.getPublicKey().getEncoded());
     }
 
     static List<X509Certificate> parse(String pemText) throws ChainException {
@@ -98,7 +124,7 @@ public final class ChainAssembler {
                 + "CSR's public key " + subjects + ", so none of them was issued for this CSR. Nothing was written.");
     }
 
-    /** Follows issuer links from the leaf, choosing at each fork the branch that uses the most certificates. */
+    /** Follows issuer links from the leaf, choosing at each fork the better branch ({@link #better}). */
     private static List<X509Certificate> longestPath(X509Certificate from, List<X509Certificate> candidates) {
         List<X509Certificate> best = List.of(from);
         if (isSelfSigned(from)) {
@@ -108,16 +134,31 @@ public final class ChainAssembler {
             if (issued(from, issuer)) {
                 List<X509Certificate> rest = new ArrayList<>(candidates);
                 rest.remove(issuer);
-                List<X509Certificate> tail = longestPath(issuer, rest);
-                if (tail.size() + 1 > best.size()) {
-                    List<X509Certificate> path = new ArrayList<>();
-                    path.add(from);
-                    path.addAll(tail);
+                List<X509Certificate> path = new ArrayList<>();
+                path.add(from);
+                path.addAll(longestPath(issuer, rest));
+                if (better(path, best)) {
                     best = path;
                 }
             }
         }
         return best;
+    }
+
+    /**
+     * The path that uses more certificates; of two as long, the one that ends in a self-signed root, then the one
+     * whose last certificate is valid longer: never the one DigiCert happened to list first.
+     */
+    private static boolean better(List<X509Certificate> path, List<X509Certificate> than) {
+        if (path.size() != than.size()) {
+            return path.size() > than.size();
+        }
+        X509Certificate end = path.get(path.size() - 1);
+        X509Certificate otherEnd = than.get(than.size() - 1);
+        if (isSelfSigned(end) != isSelfSigned(otherEnd)) {
+            return isSelfSigned(end);
+        }
+        return end.getNotAfter().after(otherEnd.getNotAfter());
     }
 
     /** A certificate that names an issuer we were given, but whose signature that issuer did not make, is forged. */

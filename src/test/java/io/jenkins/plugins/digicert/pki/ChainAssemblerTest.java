@@ -80,12 +80,81 @@ class ChainAssemblerTest {
 
     @Test
     void bothRootsGivenPrefersTheLongerCrossSignedPathAndWarnsAboutTheOther() throws Exception {
-        CertificateChain chain = assemble(LEAF, CA.issuing(), CA.root(), CA.crossSignedRoot(), CA.oldRoot());
-        assertEquals(List.of(LEAF, CA.issuing(), CA.crossSignedRoot(), CA.oldRoot()), chain.all());
-        assertEquals(1, chain.warnings().size());
-        assertTrue(
-                chain.warnings().get(0).contains("Simulated Global Root G2"),
-                chain.warnings().toString());
+        for (List<X509Certificate> order : List.of(
+                List.of(LEAF, CA.issuing(), CA.root(), CA.crossSignedRoot(), CA.oldRoot()),
+                List.of(LEAF, CA.issuing(), CA.crossSignedRoot(), CA.oldRoot(), CA.root()))) {
+            CertificateChain chain = assemble(order.toArray(X509Certificate[]::new));
+            assertEquals(List.of(LEAF, CA.issuing(), CA.crossSignedRoot(), CA.oldRoot()), chain.all());
+            assertEquals(1, chain.warnings().size());
+            assertTrue(
+                    chain.warnings().get(0).contains("Simulated Global Root G2"),
+                    chain.warnings().toString());
+        }
+    }
+
+    /**
+     * A root and its cross-signed version issue the intermediate equally well: the files are the same whatever
+     * order DigiCert sends them in (the cross-signed one in the chain for older clients, the self-signed one as
+     * the root), and neither is reported as left out.
+     */
+    @Test
+    void aRootAndItsCrossSignedVersionGiveTheSameChainInEveryOrder() throws Exception {
+        List<X509Certificate> certificates =
+                new ArrayList<>(List.of(LEAF, CA.issuing(), CA.root(), CA.crossSignedRoot()));
+        Random random = new Random(7);
+        for (int i = 0; i < 12; i++) {
+            Collections.shuffle(certificates, random);
+            CertificateChain chain = assemble(certificates.toArray(X509Certificate[]::new));
+            assertEquals(List.of(CA.issuing(), CA.crossSignedRoot()), chain.intermediates(), "order " + certificates);
+            assertEquals(Optional.of(CA.root()), chain.root(), "order " + certificates);
+            assertEquals(List.of(), chain.warnings(), "order " + certificates);
+        }
+    }
+
+    /** Two self-signed versions of one root: the one valid longer is the root, whatever the order. */
+    @Test
+    void ofTwoVersionsOfTheRootTheOneValidLongerIsTheRoot() throws Exception {
+        X509Certificate reissued = CA.reissuedRoot();
+        for (List<X509Certificate> order : List.of(
+                List.of(LEAF, CA.issuing(), CA.root(), reissued), List.of(reissued, CA.root(), CA.issuing(), LEAF))) {
+            CertificateChain chain = assemble(order.toArray(X509Certificate[]::new));
+            assertEquals(Optional.of(reissued), chain.root(), order.toString());
+            assertEquals(List.of(CA.issuing()), chain.intermediates(), order.toString());
+            assertEquals(1, chain.warnings().size(), chain.warnings().toString());
+        }
+    }
+
+    @Test
+    void theCrossSignedVersionAloneEndsTheChainWithoutRoot() throws Exception {
+        CertificateChain chain = assemble(CA.crossSignedRoot(), LEAF, CA.issuing());
+        assertEquals(List.of(CA.issuing(), CA.crossSignedRoot()), chain.intermediates());
+        assertEquals(Optional.empty(), chain.root());
+    }
+
+    /** Another CA's roots, even of the same name, are not taken for the cross-signed version of this root. */
+    @Test
+    void anotherCasRootsAreNotTakenForTheCrossSignedVersion() throws Exception {
+        TestCa other = new TestCa();
+        for (X509Certificate stranger : List.of(other.oldRoot(), other.crossSignedRoot())) {
+            CertificateChain chain = assemble(LEAF, CA.issuing(), CA.root(), stranger);
+            assertEquals(List.of(CA.issuing()), chain.intermediates());
+            assertEquals(Optional.of(CA.root()), chain.root());
+            assertEquals(1, chain.warnings().size(), chain.warnings().toString());
+        }
+    }
+
+    /** A cross-signed version whose named signer is present but did not sign it stays out of the files. */
+    @Test
+    void aForgedCrossSignedVersionBesideItsRootIsLeftOut() throws Exception {
+        X509Certificate forged = CA.forgedCrossSignedRoot();
+        for (List<X509Certificate> order : List.of(
+                List.of(LEAF, CA.issuing(), CA.root(), forged, CA.oldRoot()),
+                List.of(CA.oldRoot(), forged, CA.root(), CA.issuing(), LEAF))) {
+            CertificateChain chain = assemble(order.toArray(X509Certificate[]::new));
+            assertEquals(List.of(CA.issuing()), chain.intermediates(), order.toString());
+            assertEquals(Optional.of(CA.root()), chain.root(), order.toString());
+            assertEquals(2, chain.warnings().size(), chain.warnings().toString());
+        }
     }
 
     @Test

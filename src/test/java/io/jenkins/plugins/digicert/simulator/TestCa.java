@@ -117,6 +117,32 @@ public final class TestCa {
                 sans);
     }
 
+    /** Root B again, self-signed with the same name and key but valid longer, as a CA re-issues its root. */
+    public X509Certificate reissuedRoot() {
+        return sign(
+                X500Name.getInstance(rootB.getSubjectX500Principal().getEncoded()),
+                X500Name.getInstance(rootB.getSubjectX500Principal().getEncoded()),
+                rootBKeys.getPublic(),
+                rootBKeys,
+                Instant.now(),
+                Duration.ofDays(5000),
+                true,
+                null);
+    }
+
+    /** Root B's name and key, claiming old root A as its signer but signed by another key: a forged cross-sign. */
+    public X509Certificate forgedCrossSignedRoot() {
+        return sign(
+                X500Name.getInstance(rootB.getSubjectX500Principal().getEncoded()),
+                X500Name.getInstance(rootA.getSubjectX500Principal().getEncoded()),
+                rootBKeys.getPublic(),
+                TestKeys.rsa2048(),
+                Instant.now(),
+                Duration.ofDays(3000),
+                true,
+                null);
+    }
+
     /** A certificate that claims the issuing CA as issuer but is signed by another key: a forgery. */
     public X509Certificate forge(PublicKey key, String commonName) {
         return sign(
