@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +24,11 @@ public final class ChainAssembler {
 
     /** DigiCert sends 2 to 4; more than this is not a chain. */
     public static final int MAX_CERTIFICATES = 10;
+
+    /** Of two certificates in the same place, the one valid longer, then by encoding: never a tie. */
+    private static final Comparator<X509Certificate> PREFERRED = Comparator.comparing(X509Certificate::getNotAfter)
+            .reversed()
+            .thenComparing(ChainAssembler::encoded, Arrays::compare);
 
     private ChainAssembler() {}
 
@@ -41,7 +48,7 @@ public final class ChainAssembler {
         if (path.size() > 1 && isSelfSigned(last)) {
             root = path.remove(path.size() - 1);
             // The cross-signed twin of the root, when DigiCert sent it, stays in the chain for older clients.
-            crossSignedTwin(root, others).ifPresent(path::add);
+            crossSignedTwin(root, leaf, others).ifPresent(path::add);
         }
         List<String> warnings = new ArrayList<>();
         for (X509Certificate unused : others) {
@@ -57,16 +64,22 @@ public final class ChainAssembler {
     /**
      * A root and its cross-signed version (same name, same key, signed by an older root that DigiCert did not send)
      * both issue the last intermediate. The path ends in the root ({@link #better}); the cross-signed version goes
-     * into the chain as its last intermediate, for clients that trust only the older root.
+     * into the chain as its last intermediate, for clients that trust only the older root. Its own signature cannot
+     * be checked (its signer is not in the answer, as for the last intermediate of a chain sent without a root), so
+     * it must at least be a CA certificate that had not expired when the leaf was issued; of several, the preferred
+     * one ({@link #PREFERRED}).
      */
-    private static Optional<X509Certificate> crossSignedTwin(X509Certificate root, List<X509Certificate> others) {
-        // Its signer must be absent: one that is present either verifies it (and the longest path went on through
-        // it) or does not (and the twin is forged).
+    private static Optional<X509Certificate> crossSignedTwin(
+            X509Certificate root, X509Certificate leaf, List<X509Certificate> others) {
         return others.stream()
-                .filter(other -> !isSelfSigned(other) && sameCa(other, root))
+                .filter(other -> sameCa(other, root) && !isSelfSigned(other))
+                .filter(twin ->
+                        twin.getBasicConstraints() >= 0 && !twin.getNotAfter().before(leaf.getNotBefore()))
+                // A signer that is present either verifies it (and the longest path went on through it) or does not
+                // (and it is forged).
                 .filter(twin -> others.stream()
                         .noneMatch(o -> o.getSubjectX500Principal().equals(twin.getIssuerX500Principal())))
-                .findFirst();
+                .min(PREFERRED);
     }
 
     private static boolean sameCa(X509Certificate a, X509Certificate b) {
@@ -146,19 +159,33 @@ public final class ChainAssembler {
     }
 
     /**
-     * The path that uses more certificates; of two as long, the one that ends in a self-signed root, then the one
-     * whose last certificate is valid longer: never the one DigiCert happened to list first.
+     * The path that uses more certificates; of two as long, the one that ends in a self-signed root; then,
+     * certificate by certificate from the root end, the preferred one ({@link #PREFERRED}). A total order: which
+     * path wins never depends on the order DigiCert listed the certificates in.
      */
     private static boolean better(List<X509Certificate> path, List<X509Certificate> than) {
         if (path.size() != than.size()) {
             return path.size() > than.size();
         }
-        X509Certificate end = path.get(path.size() - 1);
-        X509Certificate otherEnd = than.get(than.size() - 1);
-        if (isSelfSigned(end) != isSelfSigned(otherEnd)) {
-            return isSelfSigned(end);
+        boolean endsInRoot = isSelfSigned(path.get(path.size() - 1));
+        if (endsInRoot != isSelfSigned(than.get(than.size() - 1))) {
+            return endsInRoot;
         }
-        return end.getNotAfter().after(otherEnd.getNotAfter());
+        for (int i = path.size() - 1; i >= 0; i--) {
+            int order = PREFERRED.compare(path.get(i), than.get(i));
+            if (order != 0) {
+                return order < 0;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            return new byte[0]; // cannot happen for a certificate parsed from its encoding
+        }
     }
 
     /** A certificate that names an issuer we were given, but whose signature that issuer did not make, is forged. */

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
+import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Result;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -33,6 +35,7 @@ class DigicertDuplicateBuilderTest {
         assertThat(after.getStep().isArchive(), is(false));
         assertThat(after.getStep().isWaitForIssuance(), is(false));
         assertThat(after.getStep().getTimeoutMinutes(), is(30));
+        assertThat(after.getStep().getRequestId(), is("98765432"));
     }
 
     @Test
@@ -81,6 +84,20 @@ class DigicertDuplicateBuilderTest {
         DigicertDuplicateBuilder loaded = reloaded.getBuildersList().get(DigicertDuplicateBuilder.class);
         assertNotNull(loaded);
         j.assertEqualDataBoundBeans(before, loaded);
+    }
+
+    /** A build step saved without its step (hand-written XML, a pre-release snapshot) fails with what to do. */
+    @Test
+    void aBuildStepSavedWithoutItsSettingsFailsTheBuildSayingWhatToDo(JenkinsRule j) throws Exception {
+        DigicertDuplicateBuilder empty = (DigicertDuplicateBuilder)
+                Jenkins.XSTREAM2.fromXML("<io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder/>");
+        FreeStyleProject project = j.createFreeStyleProject("p");
+        project.getBuildersList().add(empty);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("This DigiCert build step has no settings in the job's saved configuration", build);
+        j.assertLogContains("open the job's configuration, fill in the step and save", build);
     }
 
     @Test

@@ -209,6 +209,7 @@ final class JenkinsTestSupport {
         step.setArchive(false);
         step.setWaitForIssuance(false);
         step.setTimeoutMinutes(30);
+        step.setRequestId("98765432");
         return step;
     }
 

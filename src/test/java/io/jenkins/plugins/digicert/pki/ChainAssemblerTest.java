@@ -143,6 +143,59 @@ class ChainAssemblerTest {
         }
     }
 
+    /** Its signer being absent, a cross-signed version cannot be verified: it must at least be a current CA. */
+    @Test
+    void anExpiredOrNonCaCrossSignedVersionIsLeftOut() throws Exception {
+        for (X509Certificate unfit : List.of(CA.expiredCrossSignedRoot(), CA.crossSignedRootThatIsNoCa())) {
+            CertificateChain chain = assemble(LEAF, CA.issuing(), unfit, CA.root());
+            assertEquals(List.of(CA.issuing()), chain.intermediates());
+            assertEquals(Optional.of(CA.root()), chain.root());
+            assertEquals(1, chain.warnings().size(), chain.warnings().toString());
+        }
+    }
+
+    /**
+     * Whatever the order, the same files: two versions of the intermediate, two roots that expire at the same
+     * moment, two cross-signed versions, and a mix of fit and unfit alternatives.
+     */
+    @Test
+    void theFilesDoNotDependOnTheOrderDigicertListsTheCertificatesIn() throws Exception {
+        Instant sameStart = Instant.now().minus(1, ChronoUnit.DAYS);
+        List<List<X509Certificate>> pools = List.of(
+                List.of(LEAF, CA.issuing(), CA.reissuedIssuing(), CA.root()),
+                List.of(
+                        LEAF,
+                        CA.issuing(),
+                        CA.reissuedRoot(sameStart, Duration.ofDays(4000)),
+                        CA.reissuedRoot(sameStart, Duration.ofDays(4000))),
+                List.of(LEAF, CA.issuing(), CA.root(), CA.crossSignedRoot(), CA.secondCrossSignedRoot()),
+                List.of(
+                        LEAF,
+                        CA.issuing(),
+                        CA.root(),
+                        CA.crossSignedRoot(),
+                        CA.reissuedRoot(),
+                        CA.forgedCrossSignedRoot(),
+                        CA.oldRoot(),
+                        CA.expiredCrossSignedRoot(),
+                        CA.crossSignedRootThatIsNoCa()));
+        Random random = new Random(11);
+        for (List<X509Certificate> pool : pools) {
+            CertificateChain first = assemble(pool.toArray(X509Certificate[]::new));
+            List<X509Certificate> order = new ArrayList<>(pool);
+            for (int i = 0; i < 25; i++) {
+                Collections.shuffle(order, random);
+                CertificateChain chain = assemble(order.toArray(X509Certificate[]::new));
+                assertEquals(first.all(), chain.all(), "order " + order);
+                assertEquals(sorted(first.warnings()), sorted(chain.warnings()), "order " + order);
+            }
+        }
+    }
+
+    private static List<String> sorted(List<String> texts) {
+        return texts.stream().sorted().toList();
+    }
+
     /** A cross-signed version whose named signer is present but did not sign it stays out of the files. */
     @Test
     void aForgedCrossSignedVersionBesideItsRootIsLeftOut() throws Exception {

@@ -119,28 +119,64 @@ public final class TestCa {
 
     /** Root B again, self-signed with the same name and key but valid longer, as a CA re-issues its root. */
     public X509Certificate reissuedRoot() {
+        return reissuedRoot(Instant.now(), Duration.ofDays(5000));
+    }
+
+    /** Root B again, self-signed with the same name and key, valid from {@code notBefore} for {@code validity}. */
+    public X509Certificate reissuedRoot(Instant notBefore, Duration validity) {
+        return sign(name(rootB), name(rootB), rootBKeys.getPublic(), rootBKeys, notBefore, validity, true, null);
+    }
+
+    /** The issuing CA again: its name and key, signed by root B, valid longer. */
+    public X509Certificate reissuedIssuing() {
         return sign(
-                X500Name.getInstance(rootB.getSubjectX500Principal().getEncoded()),
-                X500Name.getInstance(rootB.getSubjectX500Principal().getEncoded()),
-                rootBKeys.getPublic(),
+                name(issuing),
+                name(rootB),
+                issuingKeys.getPublic(),
                 rootBKeys,
                 Instant.now(),
-                Duration.ofDays(5000),
+                Duration.ofDays(2500),
                 true,
                 null);
     }
 
     /** Root B's name and key, claiming old root A as its signer but signed by another key: a forged cross-sign. */
     public X509Certificate forgedCrossSignedRoot() {
-        return sign(
-                X500Name.getInstance(rootB.getSubjectX500Principal().getEncoded()),
-                X500Name.getInstance(rootA.getSubjectX500Principal().getEncoded()),
-                rootBKeys.getPublic(),
+        return crossSign(name(rootA), TestKeys.rsa2048(), Instant.now(), Duration.ofDays(3000), true);
+    }
+
+    /** Root B cross-signed by another old root, "Root A2", that this CA never hands out. */
+    public X509Certificate secondCrossSignedRoot() {
+        return crossSign(
+                new X500Name("CN=Simulated Global Root A2,O=Simulated CertCentral,C=US"),
                 TestKeys.rsa2048(),
                 Instant.now(),
                 Duration.ofDays(3000),
-                true,
-                null);
+                true);
+    }
+
+    /** Root B cross-signed by root A, but expired 100 days ago. */
+    public X509Certificate expiredCrossSignedRoot() {
+        return crossSign(name(rootA), rootAKeys, Instant.now().minus(Duration.ofDays(400)), Duration.ofDays(300), true);
+    }
+
+    /** Root B's name and key, signed by an absent "Root A2", without the CA flag. */
+    public X509Certificate crossSignedRootThatIsNoCa() {
+        return crossSign(
+                new X500Name("CN=Simulated Global Root A2,O=Simulated CertCentral,C=US"),
+                TestKeys.rsa2048(),
+                Instant.now(),
+                Duration.ofDays(3000),
+                false);
+    }
+
+    private X509Certificate crossSign(
+            X500Name issuerName, KeyPair signer, Instant notBefore, Duration validity, boolean ca) {
+        return sign(name(rootB), issuerName, rootBKeys.getPublic(), signer, notBefore, validity, ca, null);
+    }
+
+    private static X500Name name(X509Certificate certificate) {
+        return X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
     }
 
     /** A certificate that claims the issuing CA as issuer but is signed by another key: a forgery. */
