@@ -82,7 +82,7 @@ public record DuplicateSummary(
     }
 
     /**
-     * The variables a later freestyle build step reads: the order, the request, the certificate, and the workspace
+     * The variables later build steps read (freestyle; in Pipeline, `env`): the order, the request, the certificate, and the workspace
      * paths of its files (only those that were written).
      */
     public Map<String, String> variables() {

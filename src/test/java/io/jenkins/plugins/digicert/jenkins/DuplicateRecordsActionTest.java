@@ -276,6 +276,32 @@ class DuplicateRecordsActionTest {
         assertEquals(serial, build.getEnvironment(TaskListener.NULL).get("DIGICERT_SERIAL"));
     }
 
+    /**
+     * Pipeline's later steps see the variables too: for a run that is not an AbstractBuild, Run#getEnvironment
+     * applies every EnvironmentContributingAction, and both {@code env} (EnvActionImpl) and each step's EnvVars
+     * (DefaultStepContext) are computed from it when asked.
+     */
+    @Test
+    void laterPipelineStepsSeeTheDuplicatesVariablesToo(JenkinsRule j) throws Exception {
+        configure();
+        WorkflowJob job = JenkinsTestSupport.pipeline(
+                j,
+                "variables",
+                JenkinsTestSupport.onController(
+                        CSR,
+                        "  def cert = digicertDuplicate credentialsId: '" + CREDENTIALS_ID + "', orderId: '"
+                                + ORDER_ID + "', csrFile: '" + JenkinsTestSupport.CSR_FILE + "'\n"
+                                + "  echo \"returned=${cert.serialNumber} env=${env.DIGICERT_SERIAL} "
+                                + "fullchain=${env.DIGICERT_FULLCHAIN} status=${env.DIGICERT_STATUS}\"\n"));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        String serial = serial(leaf(run));
+        j.assertLogContains("returned=" + serial + " env=" + serial + " ", run);
+        j.assertLogContains("fullchain=digicert/fullchain.pem", run);
+        j.assertLogContains("status=issued", run);
+    }
+
     @Test
     void certificateEndingWithinThirtyDaysIsWarnedAboutInTheLogAndOnThePage(JenkinsRule j) throws Exception {
         // The simulator issues duplicates that end with their order (CertCentralSimulator: min(397 days, order end)).
