@@ -82,8 +82,8 @@ public record DuplicateSummary(
     }
 
     /**
-     * The variables later build steps read (freestyle; in Pipeline, `env`): the order, the request, the certificate, and the workspace
-     * paths of its files (only those that were written).
+     * The variables later build steps read (freestyle; in Pipeline, {@code env}): the order, the request, the
+     * certificate, and the workspace paths of its files (only those that were written).
      */
     public Map<String, String> variables() {
         Map<String, String> variables = new LinkedHashMap<>();
