@@ -410,9 +410,17 @@ class DuplicateWorkflowTest {
             }
         });
         build.start();
-        while (lines.stream().noneMatch(l -> l.contains("next check at"))) {
+        // Bounded, and over as soon as the build thread ends: a run that fails before waiting must fail the test,
+        // not hang it.
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (build.isAlive()
+                && System.nanoTime() - giveUp < 0
+                && lines.stream().noneMatch(l -> l.contains("next check at"))) {
             Thread.sleep(10);
         }
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("next check at")),
+                "the run never started waiting: " + lines + " " + thrown.get());
         long interruptedAt = System.nanoTime();
         build.interrupt();
         build.join(5000);
