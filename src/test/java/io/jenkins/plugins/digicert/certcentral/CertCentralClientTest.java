@@ -376,16 +376,21 @@ class CertCentralClientTest {
                         .withRateLimiters(RateLimiters.unlimited()),
                 log::add);
         Thread caller = Thread.currentThread();
+        // Bounded and a daemon: if the call never logs its backoff, the test fails instead of leaving a spinning
+        // thread.
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Thread interrupter = new Thread(() -> {
-            while (log.isEmpty()) {
+            while (log.isEmpty() && System.nanoTime() - giveUp < 0) {
                 Thread.onSpinWait();
             }
             caller.interrupt();
         });
+        interrupter.setDaemon(true);
         interrupter.start();
         long started = System.nanoTime();
         assertThrows(InterruptedException.class, () -> client.orderDetails(ORDER));
         interrupter.join();
+        assertFalse(log.isEmpty(), "the call logged no backoff before it was interrupted");
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10, "stopped well before 20 s");
     }
 
