@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.digicert.duplicate.Defaults;
@@ -48,9 +49,9 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundConstructor
     public DigicertDuplicateStep(String credentialsId, String orderId, String csrFile) {
-        this.credentialsId = DuplicateExecution.blankToNull(credentialsId);
-        this.orderId = DuplicateExecution.blankToNull(orderId);
-        this.csrFile = DuplicateExecution.blankToNull(csrFile);
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        this.orderId = Util.fixEmptyAndTrim(orderId);
+        this.csrFile = Util.fixEmptyAndTrim(csrFile);
     }
 
     public String getCredentialsId() {
@@ -72,7 +73,7 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundSetter
     public void setCommonName(String commonName) {
-        this.commonName = DuplicateExecution.blankToNull(commonName);
+        this.commonName = Util.fixEmptyAndTrim(commonName);
     }
 
     /** The names, or null when none are given (so that forms and generated snippets leave the field out). */
@@ -98,7 +99,7 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundSetter
     public void setSignatureHash(String signatureHash) {
-        String value = DuplicateExecution.blankToNull(signatureHash);
+        String value = Util.fixEmptyAndTrim(signatureHash);
         this.signatureHash = value == null ? Defaults.SIGNATURE_HASH : value;
     }
 
@@ -119,7 +120,7 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundSetter
     public void setCaCertId(String caCertId) {
-        this.caCertId = DuplicateExecution.blankToNull(caCertId);
+        this.caCertId = Util.fixEmptyAndTrim(caCertId);
     }
 
     public String getOutputDir() {
@@ -128,7 +129,7 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundSetter
     public void setOutputDir(String outputDir) {
-        String value = DuplicateExecution.blankToNull(outputDir);
+        String value = Util.fixEmptyAndTrim(outputDir);
         this.outputDir = value == null ? Defaults.OUTPUT_DIR : value;
     }
 
@@ -169,7 +170,7 @@ public class DigicertDuplicateStep extends Step {
 
     @DataBoundSetter
     public void setRequestId(String requestId) {
-        this.requestId = DuplicateExecution.blankToNull(requestId);
+        this.requestId = Util.fixEmptyAndTrim(requestId);
     }
 
     /** What the core checks and runs; the credential and archiving stay with the Jenkins layer. */

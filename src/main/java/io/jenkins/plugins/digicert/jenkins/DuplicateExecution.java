@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.Util;
 import hudson.model.Fingerprint;
 import hudson.model.FingerprintMap;
 import hudson.model.Run;
@@ -141,7 +142,7 @@ final class DuplicateExecution {
 
     /** Looks the key up as the build's identity and records its use; never prints it. */
     static ApiKey apiKey(String credentialsId, Run<?, ?> run) throws InvalidInputException {
-        String id = blankToNull(credentialsId);
+        String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
             throw new InvalidInputException("credentialsId is required: the ID of a Secret text credential that "
                     + "holds the CertCentral API key.");
@@ -200,9 +201,5 @@ final class DuplicateExecution {
         result.put("workspaceFiles", new ArrayList<>(outcome.workspacePaths()));
         result.put("artifacts", new ArrayList<>(artifacts));
         return result;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
