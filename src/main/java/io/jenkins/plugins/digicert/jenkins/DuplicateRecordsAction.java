@@ -2,7 +2,6 @@ package io.jenkins.plugins.digicert.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
@@ -28,7 +27,6 @@ public final class DuplicateRecordsAction implements RunAction2, DuplicateRecord
 
     private final List<DuplicateRecord> records = new ArrayList<>();
 
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "set by onLoad, as RunAction2 does")
     private transient volatile Run<?, ?> run;
 
     /** The build's action, added on first use. */
