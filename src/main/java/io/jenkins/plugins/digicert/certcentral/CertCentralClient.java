@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -74,7 +75,8 @@ public final class CertCentralClient {
 
     public DuplicateListing listDuplicates(long orderId) throws CertCentralException, InterruptedException {
         String path = "order/certificate/" + orderId + "/duplicate";
-        return readJson(call("GET", path, null), DuplicateListing.class, "GET", path);
+        Answer answer = call("GET", path, null);
+        return readJson(answer, DuplicateListing.class, "GET", path).servedAt(answer.date());
     }
 
     /** One certificate by its id, as PEM: leaf, intermediates and root ({@code pem_all}). */
@@ -83,8 +85,11 @@ public final class CertCentralClient {
                 .body();
     }
 
-    /** A successful answer: its status and its body, already cut to the size limit and cleared of the key. */
-    private record Answer(int status, String body) {}
+    /**
+     * A successful answer: its status, its body (already cut to the size limit and cleared of the key) and its
+     * {@code Date} header, CertCentral's clock.
+     */
+    private record Answer(int status, String body, Optional<Instant> date) {}
 
     private <T> T readJson(Answer answer, Class<T> type, String method, String path) throws CertCentralException {
         try {
@@ -140,7 +145,12 @@ public final class CertCentralClient {
         try (Response response = http.newCall(request).execute()) {
             if (response.isSuccessful()) {
                 return new Attempt(
-                        new Answer(response.code(), readBody(response, method, path)), null, Optional.empty());
+                        new Answer(
+                                response.code(),
+                                readBody(response, method, path),
+                                CertCentralDates.parseHttpDate(response.header("Date"))),
+                        null,
+                        Optional.empty());
             }
             CertCentralException failure = new CertCentralException(
                     response.code(),

@@ -1,15 +1,34 @@
 package io.jenkins.plugins.digicert.certcentral;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code GET /order/certificate/{order_id}/duplicate}: the order's duplicates, sometimes with its primary. */
+/**
+ * {@code GET /order/certificate/{order_id}/duplicate}: the order's duplicates, sometimes with its primary.
+ *
+ * @param servedAt when CertCentral served the list, by its own clock (the answer's {@code Date} header); null when
+ *     the answer had none
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DuplicateListing(@JsonProperty("certificates") List<Item> certificates) {
+public record DuplicateListing(
+        List<Item> certificates, @CheckForNull Instant servedAt) {
 
     public DuplicateListing {
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    @JsonCreator
+    public DuplicateListing(@JsonProperty("certificates") List<Item> certificates) {
+        this(certificates, null);
+    }
+
+    DuplicateListing servedAt(Optional<Instant> at) {
+        return new DuplicateListing(certificates, at.orElse(null));
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,6 +47,11 @@ public record DuplicateListing(@JsonProperty("certificates") List<Item> certific
 
         public boolean rejected() {
             return "rejected".equalsIgnoreCase(status);
+        }
+
+        /** When DigiCert made it, by DigiCert's clock; empty when the entry has no readable date. */
+        public Optional<Instant> created() {
+            return CertCentralDates.parse(dateCreated);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.digicert.duplicate;
 
 import io.jenkins.plugins.digicert.certcentral.DuplicateListing;
 import io.jenkins.plugins.digicert.pki.CertificateRequest;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -11,18 +12,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds this build's duplicate in an order's duplicate list: the entry whose CSR is this build's CSR. The list
- * has been seen to repeat entries (and the primary certificate), so entries are de-duplicated by serial; if
- * the same CSR was used for several duplicates, the newest wins.
+ * Finds a request's duplicate in an order's duplicate list: among the entries whose CSR is the request's CSR, those
+ * its {@link RequestTrace} admits, and of these the first made. The list has been seen to repeat entries (and the
+ * primary certificate), so entries are de-duplicated by serial.
  */
 final class CsrMatcher {
 
     private CsrMatcher() {}
 
-    static Optional<DuplicateListing.Item> find(DuplicateListing listing, CertificateRequest csr) {
-        return mine(listing, csr).stream().min(NEWEST_FIRST);
+    static Optional<DuplicateListing.Item> find(DuplicateListing listing, CertificateRequest csr, RequestTrace trace) {
+        return mine(listing, csr).stream().filter(trace::admits).min(FIRST_MADE);
     }
 
+    /** Every entry with this CSR, each once. */
     static List<DuplicateListing.Item> mine(DuplicateListing listing, CertificateRequest csr) {
         Map<String, DuplicateListing.Item> bySerial = new LinkedHashMap<>();
         byte[] der = csr.der();
@@ -32,16 +34,16 @@ final class CsrMatcher {
                         item.serialNumber() == null || item.serialNumber().isBlank()
                                 ? "id:" + item.id()
                                 : item.serialNumber();
-                bySerial.merge(serial, item, (a, b) -> NEWEST_FIRST.compare(a, b) <= 0 ? a : b);
+                bySerial.merge(serial, item, (a, b) -> FIRST_MADE.compare(a, b) <= 0 ? a : b);
             }
         }
         return List.copyOf(bySerial.values());
     }
 
-    private static final Comparator<DuplicateListing.Item> NEWEST_FIRST = Comparator.comparing(
-                    (DuplicateListing.Item item) -> item.dateCreated() == null ? "" : item.dateCreated())
-            .thenComparingLong(DuplicateListing.Item::id)
-            .reversed();
+    /** By CertCentral's date (an entry without a readable one last), then by id, which CertCentral hands out rising. */
+    private static final Comparator<DuplicateListing.Item> FIRST_MADE = Comparator.comparing(
+                    (DuplicateListing.Item item) -> item.created().orElse(Instant.MAX))
+            .thenComparingLong(DuplicateListing.Item::id);
 
     private static byte[] decode(String pem) {
         StringBuilder base64 = new StringBuilder();

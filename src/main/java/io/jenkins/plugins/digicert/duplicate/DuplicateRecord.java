@@ -58,6 +58,8 @@ public final class DuplicateRecord implements Serializable {
     private long nextCheckMillis;
     private long intervalMillis;
     private long longestIntervalMillis;
+    /** Tells this request's entry in the order's list from earlier ones with the same CSR. */
+    private RequestTrace trace = RequestTrace.unknown();
 
     DuplicateRecord(
             long orderId,
@@ -158,6 +160,14 @@ public final class DuplicateRecord implements Serializable {
 
     Duration longestInterval() {
         return Duration.ofMillis(longestIntervalMillis);
+    }
+
+    RequestTrace trace() {
+        return trace;
+    }
+
+    void trace(RequestTrace known) {
+        trace = known;
     }
 
     void sent(List<Long> ids) {
@@ -282,6 +292,9 @@ public final class DuplicateRecord implements Serializable {
         }
         if (archived == null) {
             archived = new ArrayList<>();
+        }
+        if (trace == null) {
+            trace = RequestTrace.unknown();
         }
         return this;
     }

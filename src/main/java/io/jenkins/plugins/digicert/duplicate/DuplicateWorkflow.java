@@ -8,7 +8,6 @@ import io.jenkins.plugins.digicert.certcentral.DuplicateListing;
 import io.jenkins.plugins.digicert.certcentral.DuplicateRequestBody;
 import io.jenkins.plugins.digicert.certcentral.OrderDetails;
 import io.jenkins.plugins.digicert.certcentral.RequestDetails;
-import io.jenkins.plugins.digicert.certcentral.RetryPolicy;
 import io.jenkins.plugins.digicert.pki.CertificateChain;
 import io.jenkins.plugins.digicert.pki.CertificateFacts;
 import io.jenkins.plugins.digicert.pki.CertificateRequest;
@@ -33,7 +32,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The whole duplicate in three phases that can be run apart: {@link #begin} sends the request (or adopts the one
@@ -41,22 +39,30 @@ import java.util.concurrent.ThreadLocalRandom;
  * the chain and makes the files. Between phases everything needed is in the {@link DuplicateRecord}, kept in
  * {@link DuplicateRecords}, so a Pipeline step can wait across a controller restart without holding a thread.
  * It never sends the duplicate request twice for one build: after an unclear answer, and before adopting a record
- * that may have been sent, it looks for the request in the order's duplicate list.
+ * that may have been sent, it looks for the request in the order's duplicate list, and it never takes an entry made
+ * before the request for the request's own ({@link RequestTrace}).
  */
 public final class DuplicateWorkflow {
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+    /**
+     * How long, after an unclear answer, the order's list is watched for the request before the step gives up (or,
+     * when run again, sends it anew): far longer than the few seconds a list served from a replica lags behind.
+     */
+    static final Duration LOST_ANSWER_SEARCH = Duration.ofMinutes(2);
+
+    private static final Duration FIRST_LOOK_PAUSE = Duration.ofSeconds(2);
+    private static final Duration LONGEST_LOOK_PAUSE = Duration.ofSeconds(20);
+
     private final CertCentralClient client;
     private final TimeSource time;
-    private final RetryPolicy resubmitPolicy;
     private final ProgressLog log;
 
-    public DuplicateWorkflow(CertCentralClient client, TimeSource time, RetryPolicy resubmitPolicy, ProgressLog log) {
+    public DuplicateWorkflow(CertCentralClient client, TimeSource time, ProgressLog log) {
         this.client = client;
         this.time = time;
-        this.resubmitPolicy = resubmitPolicy;
         this.log = log;
     }
 
@@ -98,8 +104,9 @@ public final class DuplicateWorkflow {
 
     /**
      * Sends the duplicate request, or adopts the one this build already made for the same order and key pair (a
-     * retried or resumed step). The record is saved before the request is sent and again after, so that a crash
-     * in between leaves a trace that {@link #begin} follows up in the order's list.
+     * retried or resumed step). Before sending, the order's list is read, so that no entry made earlier with the same
+     * CSR is ever taken for this request's. The record is saved before the request is sent and again after, so that
+     * a crash in between leaves a trace that {@link #begin} follows up in the order's list.
      *
      * @return the record, {@code PENDING} (with the first check scheduled if the options wait) or {@code ISSUED}
      */
@@ -124,28 +131,44 @@ public final class DuplicateWorkflow {
                 names.dnsNames(),
                 names.order().map(order -> order.certificate().validTill()).orElse(null),
                 compareWithCsr(csr, names));
-        save(records, record);
+        DuplicateListing before = client.listDuplicates(options.orderId());
+        record.trace(RequestTrace.before(before, CsrMatcher.mine(before, csr)));
         log.line("Requesting a duplicate of order " + options.orderId() + " for " + names.commonName()
                 + describeSans(names.dnsNames()) + ", " + options.signatureHash());
-        apply(record, submitOnce(options.orderId(), requestBody(options, record, csr), csr));
+        send(record, options, csr, records);
         return afterSubmission(record, options, records);
     }
 
     /**
-     * Takes up a request an earlier build sent (and did not wait for): nothing is sent; its entry in the order's
-     * list is found by this CSR, so the CSR must be the one that build sent.
+     * Takes up a request an earlier build sent (and did not wait for): nothing is sent. Its entry in the order's list
+     * has this CSR, so the CSR must be the one that build sent, and is the first made from the request's own date on.
      */
     private DuplicateRecord collect(
             DuplicateOptions options, long requestId, CertificateRequest csr, String spki, DuplicateRecords records)
             throws DigicertException, InterruptedException {
         log.line("Collecting request " + requestId + " of order " + options.orderId() + "; no new request is sent");
+        RequestDetails request = client.requestDetails(requestId);
+        if (request.otherThanDuplicate()) {
+            throw new InvalidInputException("Request " + requestId + " is a '" + request.type() + "' request, not a "
+                    + "duplicate: requestId must be the number a build with waitForIssuance: false returned.");
+        }
         DuplicateRecord record = new DuplicateRecord(
                 options.orderId(), csr.pem(), spki, csr.commonName().orElse(""), csr.dnsNames(), null, List.of());
         record.sent(List.of(requestId));
-        Optional<DuplicateListing.Item> listed = CsrMatcher.find(client.listDuplicates(options.orderId()), csr);
-        boolean rejected = listed.isPresent()
-                ? listed.get().rejected()
-                : client.requestDetails(requestId).rejected();
+        record.trace(RequestTrace.madeAt(request.created()));
+        DuplicateListing listing = client.listDuplicates(options.orderId());
+        List<DuplicateListing.Item> sameCsr = CsrMatcher.mine(listing, csr);
+        if (request.created().isEmpty() && sameCsr.size() > 1) {
+            throw new DigicertException("Order " + options.orderId() + " has " + sameCsr.size() + " duplicates made "
+                    + "with this CSR (certificate ids "
+                    + sameCsr.stream().map(item -> String.valueOf(item.id())).toList()
+                    + "), and CertCentral's answer for request " + requestId + " does not say when it was made, so "
+                    + "which one is its own cannot be told. Download it in CertCentral (the order's duplicates), or "
+                    + "request a new duplicate with a new key.");
+        }
+        Optional<DuplicateListing.Item> listed = ownEntry(record, csr, listing);
+        boolean rejected = request.rejected()
+                || listed.map(DuplicateListing.Item::rejected).orElse(false);
         if (rejected) {
             throw new DuplicateRejectedException(options.orderId(), String.valueOf(requestId));
         }
@@ -166,14 +189,24 @@ public final class DuplicateWorkflow {
                 + record.status().name().toLowerCase(Locale.ROOT)
                 + "): continuing with it instead of sending another");
         if (record.status() == DuplicateRecord.Status.SUBMITTING) {
-            Optional<DuplicateListing.Item> sent = CsrMatcher.find(client.listDuplicates(record.orderId()), csr);
+            Optional<Instant> sentAt = record.trace().sentAt();
+            Duration window = searchWindow(options);
+            if (sentAt.isPresent() && time.now().isBefore(sentAt.get().plus(window))) {
+                log.line("It may have reached DigiCert: looking for it in the order's duplicates until "
+                        + CLOCK.format(sentAt.get().plus(window)) + " before anything is sent");
+            }
+            Optional<DuplicateListing.Item> sent =
+                    lookFor(record, csr, sentAt.map(at -> at.plus(window)).orElse(Instant.MIN));
             if (sent.isPresent()) {
                 log.line("Found it in the order's duplicates (status "
                         + sent.get().status() + ")");
                 apply(record, Submission.of(sent.get()));
             } else {
-                log.line("It is not in the order's duplicates: sending it now");
-                apply(record, submitOnce(record.orderId(), requestBody(options, record, csr), csr));
+                // Any request that reached DigiCert is listed within seconds; none was in the window: send it.
+                log.line("It is not in the order's duplicates"
+                        + (sentAt.isPresent() ? ", " + Durations.human(window) + " and more after it was sent" : "")
+                        + ": it did not reach DigiCert. Sending it now");
+                send(record, options, csr, records);
             }
         } else if (record.status() == DuplicateRecord.Status.TIMED_OUT) {
             record.pending();
@@ -205,7 +238,7 @@ public final class DuplicateWorkflow {
      */
     public void check(DuplicateRecord record, DuplicateRecords records) throws DigicertException, InterruptedException {
         CertificateRequest csr = CsrParser.parse(record.csrPem().getBytes(StandardCharsets.US_ASCII));
-        Optional<DuplicateListing.Item> mine = CsrMatcher.find(client.listDuplicates(record.orderId()), csr);
+        Optional<DuplicateListing.Item> mine = ownEntry(record, csr, client.listDuplicates(record.orderId()));
         boolean rejected = mine.map(DuplicateListing.Item::rejected).orElse(false);
         if (mine.isEmpty() && !record.requestIds().isEmpty()) {
             RequestDetails details = client.requestDetails(record.requestIds().get(0));
@@ -351,32 +384,73 @@ public final class DuplicateWorkflow {
                 options.caCertId().orElse(null)));
     }
 
-    private Submission submitOnce(long orderId, DuplicateRequestBody body, CertificateRequest csr)
+    /**
+     * Sends the request. After an answer that leaves unclear whether DigiCert made the duplicate (none, a gateway's
+     * error, an unreadable success), it is looked for in the order's list at growing intervals for a while; it is
+     * never sent again from here, since a second request could make a second duplicate. A clear refusal made
+     * nothing, and is remembered as such, so that a step run again sends at once.
+     */
+    private void send(
+            DuplicateRecord record, DuplicateOptions options, CertificateRequest csr, DuplicateRecords records)
             throws DigicertException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Submission.of(client.submitDuplicate(orderId, body));
-            } catch (CertCentralException e) {
-                if (!e.outcomeUnknown()) {
-                    throw e;
-                }
-                log.line("No clear answer to the duplicate request (" + statusOf(e) + "); looking for it in the "
-                        + "order's duplicates before sending it again");
-                Optional<DuplicateListing.Item> sent = CsrMatcher.find(client.listDuplicates(orderId), csr);
-                if (sent.isPresent()) {
-                    log.line("Found it: DigiCert did receive the request (status "
-                            + sent.get().status() + ")");
-                    return Submission.of(sent.get());
-                }
-                if (attempt >= resubmitPolicy.maxAttempts()) {
-                    throw e;
-                }
-                Duration delay = resubmitPolicy.backoff(
-                        attempt, () -> ThreadLocalRandom.current().nextDouble());
-                log.line("Not there: sending the request again in " + Durations.human(delay));
-                time.sleep(delay);
+        Instant sentAt = time.now();
+        record.trace().sent(sentAt);
+        save(records, record);
+        try {
+            apply(record, Submission.of(client.submitDuplicate(record.orderId(), requestBody(options, record, csr))));
+        } catch (CertCentralException e) {
+            if (!e.outcomeUnknown()) {
+                record.trace().refused();
+                save(records, record);
+                throw e;
             }
+            Duration window = searchWindow(options);
+            log.line("No clear answer to the duplicate request (" + statusOf(e) + "); looking for it in the order's "
+                    + "duplicates for up to " + Durations.human(window) + " before anything more is sent");
+            Optional<DuplicateListing.Item> found = lookFor(record, csr, sentAt.plus(window));
+            if (found.isEmpty()) {
+                save(records, record);
+                throw new RequestUnconfirmedException(
+                        record.orderId(), statusOf(e), CLOCK.format(sentAt), Durations.human(window), e);
+            }
+            log.line("Found it: DigiCert did receive the request (status "
+                    + found.get().status() + ")");
+            apply(record, Submission.of(found.get()));
         }
+    }
+
+    /**
+     * Looks for the request's entry in the order's list until {@code until}, pausing longer each time: a list served
+     * from a replica shows a new entry seconds late, so one look is not enough. One look when the time is past.
+     */
+    private Optional<DuplicateListing.Item> lookFor(DuplicateRecord record, CertificateRequest csr, Instant until)
+            throws DigicertException, InterruptedException {
+        Duration pause = FIRST_LOOK_PAUSE;
+        while (true) {
+            Optional<DuplicateListing.Item> found = ownEntry(record, csr, client.listDuplicates(record.orderId()));
+            Instant now = time.now();
+            if (found.isPresent() || !now.isBefore(until)) {
+                return found;
+            }
+            Duration left = Duration.between(now, until);
+            time.sleep(pause.compareTo(left) < 0 ? pause : left);
+            Duration grown = pause.plus(pause.dividedBy(2));
+            pause = grown.compareTo(LONGEST_LOOK_PAUSE) < 0 ? grown : LONGEST_LOOK_PAUSE;
+        }
+    }
+
+    /** The request's entry in this list, if it shows it; once seen, the record keeps to that entry. */
+    private static Optional<DuplicateListing.Item> ownEntry(
+            DuplicateRecord record, CertificateRequest csr, DuplicateListing listing) {
+        Optional<DuplicateListing.Item> entry = CsrMatcher.find(listing, csr, record.trace());
+        entry.ifPresent(item -> record.trace().pin(item.id()));
+        return entry;
+    }
+
+    /** The search after a lost answer, within the step's own wait when that is shorter. */
+    private static Duration searchWindow(DuplicateOptions options) {
+        WaitPolicy wait = options.waitPolicy();
+        return wait.enabled() && wait.timeout().compareTo(LOST_ANSWER_SEARCH) < 0 ? wait.timeout() : LOST_ANSWER_SEARCH;
     }
 
     private static String statusOf(CertCentralException e) {

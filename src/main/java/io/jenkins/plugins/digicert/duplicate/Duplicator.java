@@ -221,7 +221,7 @@ public final class Duplicator {
         ProgressLog masked = text -> log.line(key.mask(text));
         try {
             CertCentralClient client = new CertCentralClient(key, settings, masked::line);
-            DuplicateWorkflow workflow = new DuplicateWorkflow(client, settings.time(), settings.retryPolicy(), masked);
+            DuplicateWorkflow workflow = new DuplicateWorkflow(client, settings.time(), masked);
             return phase.run(workflow, masked);
         } catch (DigicertException e) {
             e.maskMessage(key::mask);

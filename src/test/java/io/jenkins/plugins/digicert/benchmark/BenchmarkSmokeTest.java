@@ -19,12 +19,15 @@ class BenchmarkSmokeTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         String report = BenchmarkMain.run(true, new PrintStream(console, true, StandardCharsets.UTF_8));
 
-        assertTrue(report.contains("| issued at once, names given | 1 | 1 |"), report);
-        assertTrue(report.contains("| issued at once, names from the order | 2 | 2 |"), report);
-        assertTrue(report.contains("| pending, issued after 5 polls | 7 | 7 |"), report);
+        assertTrue(report.contains("| issued at once, names given | 2 | 1 |"), report);
+        assertTrue(report.contains("| issued at once, names from the order | 3 | 2 |"), report);
+        assertTrue(report.contains("| pending, issued after 5 polls | 8 | 7 |"), report);
+        assertTrue(report.contains("| answer to the POST lost, the list 5 s behind | 6 | 3 |"), report);
+        assertTrue(report.contains("| answer to the POST lost, the request never arrived | 13 | 2 |"), report);
+        assertTrue(report.contains("| requestId collected, already issued | 3 | 2 |"), report);
         assertTrue(report.contains("| 10x | loopback | from the order | 8 | on | 60 of 60 |"), report);
         assertTrue(report.contains("| 10x | 2-25 ms | given | 60 | on | 150 of 150 |"), report);
-        assertTrue(report.contains("| pending, issued after 20 polls | 22 | 22 |"), report);
+        assertTrue(report.contains("| pending, issued after 20 polls | 23 | 22 |"), report);
         assertTrue(report.contains("| duplicate |"), report);
         assertTrue(report.contains("| bareOkHttpPost |"), report);
     }

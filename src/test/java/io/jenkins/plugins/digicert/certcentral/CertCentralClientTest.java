@@ -46,6 +46,18 @@ class CertCentralClientTest {
     }
 
     @Test
+    void theListCarriesCertCentralsClockFromItsDateHeader() throws Exception {
+        simulator.setClock(() -> java.time.Instant.parse("2026-12-07T05:42:25.700Z"));
+        assertEquals(
+                java.time.Instant.parse("2026-12-07T05:42:25Z"),
+                client(CertCentralSimulator.API_KEY).listDuplicates(ORDER).servedAt());
+
+        simulator.failNext(Endpoint.LIST_DUPLICATES, Fault.json(200, "{\"certificates\":[]}")); // no Date header
+        assertEquals(
+                null, client(CertCentralSimulator.API_KEY).listDuplicates(ORDER).servedAt());
+    }
+
+    @Test
     void readsOrderDetailsWithTheDocumentedHeaders() throws Exception {
         OrderDetails order = client(CertCentralSimulator.API_KEY).orderDetails(ORDER);
 

@@ -58,7 +58,7 @@ class DuplicateRecordTest {
                 .withRateLimiters(RateLimiters.unlimited())
                 .withTime(time, () -> 0.5);
         CertCentralClient client = new CertCentralClient(ApiKey.of(CertCentralSimulator.API_KEY), settings, log::add);
-        return new DuplicateWorkflow(client, time, settings.retryPolicy(), log::add);
+        return new DuplicateWorkflow(client, time, log::add);
     }
 
     private static DuplicateOptions options(boolean wait) throws Exception {
@@ -126,6 +126,28 @@ class DuplicateRecordTest {
         assertEquals(1, simulator.duplicatesCreated());
         assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
         assertTrue(log.stream().anyMatch(l -> l.startsWith("Found it in the order's duplicates")), log::toString);
+    }
+
+    @Test
+    void aCrashInTheMiddleOfThePostAdoptsThisRequestsEntryNotAnEarlierOneWithTheSameCsr() throws Exception {
+        simulator.setClock(time::now);
+        long earlier =
+                simulator.addEarlierDuplicate(ORDER, CSR.pem(), time.now().minus(Duration.ofDays(3)));
+        simulator.setListingLag(Duration.ofSeconds(6));
+        Store store = new Store();
+        store.crashOnSave(2); // the save before the POST lands; the process dies before the one after
+
+        assertThrows(DigicertException.class, () -> workflow().begin(options(true), CSR, store));
+        DuplicateOutcome outcome = workflow().run(options(true), CSR, store.afterRestart());
+
+        assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
+        List<Long> made = simulator.requestedCertificateIds();
+        assertEquals(1, made.size());
+        assertEquals(made.get(0), outcome.result().certificateId());
+        assertTrue(outcome.result().certificateId() != earlier);
+        assertTrue(
+                log.stream().anyMatch(l -> l.startsWith("It may have reached DigiCert: looking for it")),
+                log::toString);
     }
 
     @Test

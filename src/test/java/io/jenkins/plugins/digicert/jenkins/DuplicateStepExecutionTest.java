@@ -99,7 +99,9 @@ class DuplicateStepExecutionTest {
         sessions.then(j -> {
             configure(1, 1);
             simulator.setIssuance(Issuance.pendingThenIssued(1));
-            // The first status check is refused: the first attempt fails after its request was sent.
+            // The first status check (after the look before sending) is refused: the first attempt fails after its
+            // request was sent.
+            simulator.failNext(Endpoint.LIST_DUPLICATES, Fault.normal());
             simulator.failNext(
                     Endpoint.LIST_DUPLICATES,
                     Fault.error(400, "simulated_check_failure", "The first status check is refused"));
@@ -113,8 +115,8 @@ class DuplicateStepExecutionTest {
             j.assertLogContains("This build already requested a duplicate of order " + ORDER_ID, run);
             assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE), "the retry sent the request again");
             assertEquals(1, simulator.duplicatesCreated());
-            // The refused check, then the retry's check that found it issued.
-            assertEquals(2, simulator.requestCount(Endpoint.LIST_DUPLICATES));
+            // The look before sending, the refused check, then the retry's check that found it issued.
+            assertEquals(3, simulator.requestCount(Endpoint.LIST_DUPLICATES));
             assertEquals(1, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
             assertEquals(DEFAULT_PATHS_SORTED, JenkinsTestSupport.artifactPaths(run));
             assertIssuedForTheCsr(run);
@@ -188,7 +190,7 @@ class DuplicateStepExecutionTest {
                     JenkinsTestSupport.artifactPaths(first),
                     "a pending duplicate's summary");
             assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
-            assertEquals(0, simulator.requestCount(Endpoint.LIST_DUPLICATES), "the first build did not wait");
+            assertEquals(1, simulator.requestCount(Endpoint.LIST_DUPLICATES), "the first build did not wait: no check");
 
             // An approver acts: the second look at the request finds it issued.
             simulator.setIssuance(Issuance.pendingThenIssued(2));
@@ -204,8 +206,9 @@ class DuplicateStepExecutionTest {
             assertIssuedForTheCsr(second);
             assertEquals(1, simulator.duplicatesCreated());
             assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE), "the collecting build sent a request");
-            // Its look when collecting (still pending), then the check that found it issued.
-            assertEquals(2, simulator.requestCount(Endpoint.LIST_DUPLICATES));
+            // The first build's look before sending; the collecting build's look (still pending), then the check
+            // that found it issued.
+            assertEquals(1 + 2, simulator.requestCount(Endpoint.LIST_DUPLICATES));
             assertEquals(1, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
         });
     }
@@ -231,7 +234,8 @@ class DuplicateStepExecutionTest {
             awaitCondition(executors::isReadyToRestart, "the executors to be ready for a restart");
             assertTrue(run.isBuilding(), "the build is still waiting");
             assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
-            assertEquals(0, simulator.requestCount(Endpoint.LIST_DUPLICATES), "no check before its time");
+            assertEquals(
+                    1, simulator.requestCount(Endpoint.LIST_DUPLICATES), "only the look before sending: no check yet");
 
             run.doStop();
             awaitCompletion(run);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -82,6 +84,8 @@ public final class CertCentralSimulator implements AutoCloseable {
     private volatile boolean crlfAndEscapedSlashes = true;
     private volatile boolean listingRepeatsEntries;
     private volatile boolean listingHidesPending;
+    private volatile Duration listingLag = Duration.ZERO;
+    private volatile Supplier<Instant> clock = Instant::now;
     private long nextId = 500_000;
 
     private CertCentralSimulator(TestCa ca) {
@@ -155,6 +159,64 @@ public final class CertCentralSimulator implements AutoCloseable {
     /** The duplicate list shows a duplicate only once it is decided, as some accounts may. */
     public void setListingHidesPending(boolean value) {
         this.listingHidesPending = value;
+    }
+
+    /**
+     * The duplicate list shows a new duplicate only {@code lag} after it was made, as a list served from a replica or
+     * a cache would; its request and the duplicate itself exist at once.
+     */
+    public void setListingLag(Duration lag) {
+        this.listingLag = lag;
+    }
+
+    /**
+     * CertCentral's clock: when duplicates and requests are made, the lag of the list, and every answer's
+     * {@code Date} header. Tests hand in the clock the workflow waits on, so that a lag passes as the workflow sleeps.
+     */
+    public void setClock(Supplier<Instant> clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * A duplicate of the order made {@code created} with this CSR, already issued: what a team that keeps its key and
+     * CSR finds in the list from its earlier builds.
+     *
+     * @return its certificate id
+     */
+    public long addEarlierDuplicate(long orderId, String csrPem, Instant created) {
+        synchronized (state) {
+            SimulatedOrder order = orders.get(orderId);
+            PublicKey key = csrKey(csrPem);
+            if (order == null || key == null) {
+                throw new IllegalArgumentException("no such order, or not a CSR");
+            }
+            Duplicate duplicate = new Duplicate(
+                    orderId, nextId++, nextId++, csrPem, key, order.commonName(), order.dnsNames(), created, true);
+            Instant notAfter = created.plus(MAX_VALIDITY);
+            duplicate.leaf = ca.issue(key, duplicate.commonName, duplicate.dnsNames, created, notAfter);
+            duplicate.status = "issued";
+            duplicatesByRequest.put(duplicate.requestId, duplicate);
+            duplicatesByCertificate.put(duplicate.certificateId, duplicate);
+            return duplicate.certificateId;
+        }
+    }
+
+    /** The certificate id of the duplicate a request made, or -1: which entry a test expects to be delivered. */
+    public long certificateIdOfRequest(long requestId) {
+        synchronized (state) {
+            Duplicate duplicate = duplicatesByRequest.get(requestId);
+            return duplicate == null ? -1 : duplicate.certificateId;
+        }
+    }
+
+    /** The certificate ids of the duplicates made by requests to this simulator (not those added as earlier). */
+    public List<Long> requestedCertificateIds() {
+        synchronized (state) {
+            return duplicatesByRequest.values().stream()
+                    .filter(d -> !d.earlier)
+                    .map(d -> d.certificateId)
+                    .toList();
+        }
     }
 
     /** Enforce rate limits per API key, answering 429 request_limit_exceeded over them. */
@@ -272,10 +334,12 @@ public final class CertCentralSimulator implements AutoCloseable {
         final String commonName;
         final List<String> dnsNames;
         final Instant created;
+        final boolean earlier;
         int polls;
         String status = "pending";
         X509Certificate leaf;
 
+        /** @param earlier made before the test's requests, by {@link #addEarlierDuplicate} */
         Duplicate(
                 long orderId,
                 long requestId,
@@ -283,7 +347,9 @@ public final class CertCentralSimulator implements AutoCloseable {
                 String csrPem,
                 PublicKey key,
                 String commonName,
-                List<String> dnsNames) {
+                List<String> dnsNames,
+                Instant created,
+                boolean earlier) {
             this.orderId = orderId;
             this.requestId = requestId;
             this.certificateId = certificateId;
@@ -291,7 +357,8 @@ public final class CertCentralSimulator implements AutoCloseable {
             this.key = key;
             this.commonName = commonName;
             this.dnsNames = dnsNames;
-            this.created = Instant.now();
+            this.created = created;
+            this.earlier = earlier;
         }
     }
 
@@ -355,6 +422,9 @@ public final class CertCentralSimulator implements AutoCloseable {
             MockResponse normal = authorized(endpoint, key);
             if (normal == null) {
                 normal = serve(endpoint, id, request);
+            }
+            if (fault != null && fault.kind == Fault.Kind.RESPOND_AFTER_PROCESSING) {
+                return fault.response;
             }
             return fault != null && fault.kind == Fault.Kind.DROP_AFTER_PROCESSING ? fault.dropped(normal) : normal;
         }
@@ -471,7 +541,8 @@ public final class CertCentralSimulator implements AutoCloseable {
                     return error(400, "invalid_dns_name", "Names must match the original order.");
                 }
             }
-            Duplicate duplicate = new Duplicate(orderId, nextId++, nextId++, csr, key, commonName, dnsNames);
+            Duplicate duplicate =
+                    new Duplicate(orderId, nextId++, nextId++, csr, key, commonName, dnsNames, clock.get(), false);
             duplicatesByRequest.put(duplicate.requestId, duplicate);
             duplicatesByCertificate.put(duplicate.certificateId, duplicate);
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -532,7 +603,17 @@ public final class CertCentralSimulator implements AutoCloseable {
                         case "rejected" -> "rejected";
                         default -> "pending";
                     };
-            return json(200, Map.of("id", requestId, "type", "duplicate", "status", status));
+            return json(
+                    200,
+                    Map.of(
+                            "id",
+                            requestId,
+                            "type",
+                            "duplicate",
+                            "status",
+                            status,
+                            "date",
+                            dateTime(duplicate.created)));
         }
 
         private MockResponse listDuplicates(long orderId) {
@@ -554,8 +635,12 @@ public final class CertCentralSimulator implements AutoCloseable {
                         "-----BEGIN CERTIFICATE REQUEST-----\nTUlJQ3ByaW1hcnk=\n-----END CERTIFICATE REQUEST-----");
                 items.add(primary);
             }
+            Instant now = clock.get();
             for (Duplicate duplicate : duplicatesByRequest.values()) {
                 if (duplicate.orderId == orderId) {
+                    if (now.isBefore(duplicate.created.plus(listingLag))) {
+                        continue;
+                    }
                     observe(duplicate);
                     if (listingHidesPending && "pending".equals(duplicate.status)) {
                         continue;
@@ -576,9 +661,7 @@ public final class CertCentralSimulator implements AutoCloseable {
             item.put("common_name", duplicate.commonName);
             item.put("dns_names", duplicate.dnsNames);
             item.put("status", duplicate.status);
-            item.put(
-                    "date_created",
-                    duplicate.created.truncatedTo(ChronoUnit.SECONDS).toString());
+            item.put("date_created", dateTime(duplicate.created));
             item.put("csr", duplicate.csrPem);
             item.put("server_platform", Map.of("id", -1));
             item.put("signature_hash", "sha256");
@@ -622,6 +705,7 @@ public final class CertCentralSimulator implements AutoCloseable {
             String body = crlfAndEscapedSlashes ? text.toString().replace("\n", "\r\n") : text.toString();
             return new MockResponse.Builder()
                     .code(200)
+                    .addHeader("Date", httpDate())
                     .addHeader("Content-Type", "application/x-pem-file")
                     .body(body)
                     .build();
@@ -704,6 +788,7 @@ public final class CertCentralSimulator implements AutoCloseable {
             }
             return new MockResponse.Builder()
                     .code(status)
+                    .addHeader("Date", httpDate())
                     .addHeader("Content-Type", "application/json")
                     .body(body)
                     .build();
@@ -711,6 +796,17 @@ public final class CertCentralSimulator implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
+    /** As CertCentral writes its dates: to the second, with the offset spelled out. */
+    private static String dateTime(Instant at) {
+        return DATE_TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    }
+
+    private String httpDate() {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.get().atOffset(ZoneOffset.UTC));
+    }
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private static boolean coveredByWildcard(String name, List<String> orderNames) {
         int dot = name.indexOf('.');

@@ -13,7 +13,8 @@ public final class Fault {
     enum Kind {
         RESPOND,
         SLOW_THEN_NORMAL,
-        DROP_AFTER_PROCESSING
+        DROP_AFTER_PROCESSING,
+        RESPOND_AFTER_PROCESSING
     }
 
     final Kind kind;
@@ -93,9 +94,25 @@ public final class Fault {
         return new Fault(Kind.SLOW_THEN_NORMAL, null, delay);
     }
 
+    /** Answers as usual: queued before a fault, it lets the calls before the faulty one pass. */
+    public static Fault normal() {
+        return new Fault(Kind.SLOW_THEN_NORMAL, null, Duration.ZERO);
+    }
+
     /** Processes the request (a duplicate is created), then drops the connection before answering. */
     public static Fault dropAfterProcessing() {
         return new Fault(Kind.DROP_AFTER_PROCESSING, null, Duration.ZERO);
+    }
+
+    /**
+     * Processes the request (a duplicate is created), then answers with {@code answer} instead: a gateway that gave
+     * up waiting for CertCentral, or a success whose body got lost on the way.
+     */
+    public static Fault afterProcessing(Fault answer) {
+        if (answer.kind != Kind.RESPOND) {
+            throw new IllegalArgumentException("only an answer can follow the processing");
+        }
+        return new Fault(Kind.RESPOND_AFTER_PROCESSING, answer.response, Duration.ZERO);
     }
 
     MockResponse dropped(MockResponse normal) {
