@@ -69,6 +69,16 @@ public record DuplicateSummary(
                 record.archivedFiles());
     }
 
+    /** When the certificate's validity starts, once it is issued. */
+    public Optional<Instant> validFrom() {
+        return Optional.ofNullable(notBefore).map(Instant::parse);
+    }
+
+    /** When the certificate expires, once it is issued. */
+    public Optional<Instant> validUntil() {
+        return Optional.ofNullable(notAfter).map(Instant::parse);
+    }
+
     /** Whether the certificate expires within {@link #EXPIRY_WARNING_DAYS} days (or has expired). */
     public boolean expiresSoon() {
         return daysLeft != null && daysLeft < EXPIRY_WARNING_DAYS;

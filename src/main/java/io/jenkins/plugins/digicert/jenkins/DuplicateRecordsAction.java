@@ -11,6 +11,7 @@ import io.jenkins.plugins.digicert.duplicate.DuplicateSummary;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
@@ -160,6 +161,17 @@ public final class DuplicateRecordsAction implements RunAction2, DuplicateRecord
         @CheckForNull
         public String getNotAfter() {
             return summary.notAfter();
+        }
+
+        /** For the build page, which formats dates as it formats its own. */
+        @CheckForNull
+        public Date getNotBeforeDate() {
+            return summary.validFrom().map(Date::from).orElse(null);
+        }
+
+        @CheckForNull
+        public Date getNotAfterDate() {
+            return summary.validUntil().map(Date::from).orElse(null);
         }
 
         @Exported

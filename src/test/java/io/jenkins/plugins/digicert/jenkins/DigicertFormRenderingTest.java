@@ -74,6 +74,63 @@ class DigicertFormRenderingTest {
     }
 
     @Test
+    void advancedIsMarkedEditedOnlyWhenAnAdvancedFieldDiffersFromItsDefault(JenkinsRule j) throws Exception {
+        DigicertDuplicateStep defaults = new DigicertDuplicateStep("digicert-api-key", "1234567", "tls/server.csr");
+        assertEquals(List.of(), editedFields(j, "defaults", defaults), "a step saved with the defaults");
+
+        // A job written as XML with only the required elements (REST API, Job DSL), as the README shows.
+        FreeStyleProject fromXml = (FreeStyleProject) j.jenkins.createProjectFromXML(
+                "from-xml",
+                new java.io.ByteArrayInputStream(("<project><builders>"
+                                + "<io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder><step>"
+                                + "<credentialsId>digicert-api-key</credentialsId><orderId>1234567</orderId>"
+                                + "<csrFile>tls/server.csr</csrFile></step>"
+                                + "</io.jenkins.plugins.digicert.jenkins.DigicertDuplicateBuilder>"
+                                + "</builders></project>")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of(), editedFields(j, fromXml), "XML without the optional elements");
+
+        DigicertDuplicateStep notArchived = new DigicertDuplicateStep("digicert-api-key", "1234567", "tls/server.csr");
+        notArchived.setArchive(false);
+        assertEquals(List.of("_.archive"), editedFields(j, "not-archived", notArchived));
+
+        DigicertDuplicateStep elsewhere = new DigicertDuplicateStep("digicert-api-key", "1234567", "tls/server.csr");
+        elsewhere.setOutputDir("certs");
+        elsewhere.setWaitForIssuance(false);
+        assertEquals(List.of("_.outputDir", "_.waitForIssuance"), editedFields(j, "elsewhere", elsewhere));
+    }
+
+    private static List<String> editedFields(JenkinsRule j, String name, DigicertDuplicateStep step) throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject(name);
+        project.getBuildersList().add(new DigicertDuplicateBuilder(step));
+        return editedFields(j, project);
+    }
+
+    /**
+     * The fields f:advanced names as edited, and whether the page shows its "Edited" badge: advanced.js shows the
+     * badge for the section exactly when f:advanced wrote that list.
+     */
+    private static List<String> editedFields(JenkinsRule j, FreeStyleProject project) throws Exception {
+        HtmlPage page = j.createWebClient().getPage(project, "configure");
+        List<String> fields = new ArrayList<>();
+        for (DomNode info : page.querySelectorAll(".advanced-customized-fields-info")) {
+            String list = ((org.htmlunit.html.DomElement) info).getAttribute("data-customized-fields");
+            for (String field : list.replaceAll("[\\[\\]]", "").split(",")) {
+                fields.add(field.strip());
+            }
+        }
+        int shown = 0;
+        for (DomNode badge : page.querySelectorAll(".jenkins-edited-section-label")) {
+            String classes = ((org.htmlunit.html.DomElement) badge).getAttribute("class");
+            if (!classes.contains("jenkins-hidden")) {
+                shown++;
+            }
+        }
+        assertEquals(fields.isEmpty() ? 0 : 1, shown, "badges shown for " + fields);
+        return fields;
+    }
+
+    @Test
     void globalConfigurationShowsItsLabels(JenkinsRule j) throws Exception {
         HtmlPage page = j.createWebClient().goTo("configure");
 

@@ -35,8 +35,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
@@ -96,15 +98,26 @@ class DuplicateRecordsActionTest {
 
         DomNode summary = onlySummary(page);
         String text = normalized(summary.getTextContent());
-        assertTrue(text.contains("DigiCert duplicate: example.com"), text);
-        assertTrue(text.contains("Other names: www.example.com"), text);
-        assertTrue(text.contains("order " + ORDER_ID), text);
-        assertTrue(text.contains("request " + requestId), text);
-        assertTrue(text.contains(", issued"), text);
-        assertTrue(text.contains("Serial " + serial), text);
-        assertTrue(text.contains("SHA-256 " + sha256(leaf)), text);
-        assertTrue(Pattern.compile("\\d+ days left").matcher(text).find(), text);
-        assertFalse(text.contains("The certificate expires on"), "no warning for a certificate of a year: " + text);
+        assertEquals(
+                "DigiCert duplicate: example.com",
+                normalized(summary.querySelector(".digicert-duplicate__title").asNormalizedText()));
+        // Each part in a row of its own, label and value apart: nothing runs into the next word.
+        Map<String, String> facts = facts(summary);
+        assertEquals("issued", facts.get("Status"), facts.toString());
+        assertEquals("www.example.com", facts.get("Other names"), facts.toString());
+        assertEquals(String.valueOf(ORDER_ID), facts.get("Order"), facts.toString());
+        assertEquals(requestId, facts.get("Request"), facts.toString());
+        assertEquals(serial, facts.get("Serial number"), facts.toString());
+        assertEquals(sha256(leaf), facts.get("SHA-256 fingerprint"), facts.toString());
+        assertTrue(facts.get("Days left").matches("\\d+"), facts.toString());
+        // Dates as the build page shows its own (a medium date and time), not ISO 8601.
+        int year = leaf.getNotAfter().toInstant().atZone(ZoneOffset.UTC).getYear();
+        String until = facts.get("Valid until");
+        assertTrue(until.contains(String.valueOf(year)) && !until.matches(".*\\d{4}-\\d{2}-\\d{2}T.*"), until);
+        assertTrue(
+                facts.get("Files").contains("digicert/certificate.pem · digicert/chain.pem"),
+                "links apart: " + facts.get("Files"));
+        assertTrue(summary.querySelectorAll(".jenkins-alert-warning").isEmpty(), "no warning for a year: " + text);
 
         // The summary's own links (the page's artifact list links the same files; these are the summary's).
         List<String> hrefs = new ArrayList<>();
@@ -320,7 +333,7 @@ class DuplicateRecordsActionTest {
         HtmlPage page = j.createWebClient().getPage(run);
         DomNode summary = onlySummary(page);
         List<String> warnings = new ArrayList<>();
-        for (DomNode node : summary.querySelectorAll(".warning")) {
+        for (DomNode node : summary.querySelectorAll(".jenkins-alert-warning")) {
             warnings.add(normalized(node.getTextContent()));
         }
         assertEquals(1, warnings.size(), warnings.toString());
@@ -371,8 +384,19 @@ class DuplicateRecordsActionTest {
         return summaries.get(0);
     }
 
+    /** The summary's table: each row's label and its value, as a browser renders them. */
+    private static Map<String, String> facts(DomNode summary) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (DomNode row : summary.querySelectorAll(".digicert-duplicate__facts tr")) {
+            facts.put(
+                    normalized(row.querySelector("th").asNormalizedText()),
+                    normalized(row.querySelector("td").asNormalizedText()));
+        }
+        return facts;
+    }
+
     private static String normalized(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
     }
 
     private static X509Certificate leaf(Run<?, ?> run) throws Exception {
