@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,10 +38,17 @@ public record DuplicateListing(
             @JsonProperty("id") long id,
             @JsonProperty("serial_number") String serialNumber,
             @JsonProperty("common_name") String commonName,
+            @JsonProperty("dns_names") List<String> dnsNames,
             @JsonProperty("status") String status,
             @JsonProperty("date_created") String dateCreated,
             @JsonProperty("valid_till") String validTill,
             @JsonProperty("csr") String csr) {
+
+        public Item {
+            dnsNames = dnsNames == null
+                    ? List.of()
+                    : dnsNames.stream().filter(java.util.Objects::nonNull).toList();
+        }
 
         public boolean issued() {
             return "issued".equalsIgnoreCase(status) || "approved".equalsIgnoreCase(status);
@@ -47,6 +56,12 @@ public record DuplicateListing(
 
         public boolean rejected() {
             return "rejected".equalsIgnoreCase(status);
+        }
+
+        /** The last day it is valid ({@code valid_till}); empty while it is not issued, or when unreadable. */
+        public Optional<LocalDate> validUntil() {
+            return CertCentralDates.parse(validTill)
+                    .map(at -> at.atZone(ZoneOffset.UTC).toLocalDate());
         }
 
         /** When DigiCert made it, by DigiCert's clock; empty when the entry has no readable date. */

@@ -15,6 +15,7 @@ public final class DuplicateOptions {
     private final Integer serverPlatformId;
     private final String caCertId;
     private final WaitPolicy waitPolicy;
+    private final Integer reuseDaysLeft;
 
     private DuplicateOptions(Builder builder) throws InvalidInputException {
         this.orderId = Inputs.orderId(builder.orderId);
@@ -27,6 +28,11 @@ public final class DuplicateOptions {
         this.serverPlatformId = Inputs.serverPlatformId(builder.serverPlatformId);
         this.caCertId = Inputs.caCertId(builder.caCertId);
         this.waitPolicy = builder.waitPolicy;
+        this.reuseDaysLeft = Inputs.reuseDaysLeft(builder.reuseDaysLeft);
+        if (requestId != null && reuseDaysLeft != null) {
+            throw new InvalidInputException("Give requestId or reuseDaysLeft, not both: requestId collects one "
+                    + "request of an earlier build, reuseDaysLeft looks for any duplicate of this key still valid.");
+        }
     }
 
     public static Builder builder(String orderId) {
@@ -71,6 +77,11 @@ public final class DuplicateOptions {
         return waitPolicy;
     }
 
+    /** Reuse a duplicate of this key valid at least this many more days, instead of requesting another. */
+    public Optional<Integer> reuseDaysLeft() {
+        return Optional.ofNullable(reuseDaysLeft);
+    }
+
     public static final class Builder {
         private final String orderId;
         private String requestId;
@@ -80,6 +91,7 @@ public final class DuplicateOptions {
         private Integer serverPlatformId;
         private String caCertId;
         private WaitPolicy waitPolicy = WaitPolicy.DEFAULT;
+        private Integer reuseDaysLeft;
 
         private Builder(String orderId) {
             this.orderId = orderId;
@@ -117,6 +129,11 @@ public final class DuplicateOptions {
 
         public Builder waitPolicy(WaitPolicy value) {
             this.waitPolicy = value == null ? WaitPolicy.DEFAULT : value;
+            return this;
+        }
+
+        public Builder reuseDaysLeft(Integer value) {
+            this.reuseDaysLeft = value;
             return this;
         }
 

@@ -32,7 +32,12 @@ public final class DuplicateOutcome {
     }
 
     static DuplicateOutcome issued(
-            long orderId, List<Long> requestIds, long certificateId, CertificateChain chain, List<String> warnings) {
+            long orderId,
+            List<Long> requestIds,
+            long certificateId,
+            CertificateChain chain,
+            List<String> warnings,
+            boolean reused) {
         CertificateFacts leaf = chain.leafFacts();
         DuplicateResult result = new DuplicateResult(
                 orderId,
@@ -46,7 +51,8 @@ public final class DuplicateOutcome {
                 leaf.notBefore().toString(),
                 leaf.notAfter().toString(),
                 OutputFiles.namesFor(chain),
-                warnings);
+                warnings,
+                reused);
         return new DuplicateOutcome(result, chain);
     }
 
@@ -63,7 +69,8 @@ public final class DuplicateOutcome {
                 null,
                 null,
                 List.of(OutputFiles.SUMMARY),
-                record.warnings());
+                record.warnings(),
+                false);
         return new DuplicateOutcome(result, null);
     }
 

@@ -58,6 +58,8 @@ public final class DuplicateRecord implements Serializable {
     private long nextCheckMillis;
     private long intervalMillis;
     private long longestIntervalMillis;
+    /** Whether the certificate is an earlier duplicate of the same key, taken instead of a new request. */
+    private boolean reused;
     /** Tells this request's entry in the order's list from earlier ones with the same CSR. */
     private RequestTrace trace = RequestTrace.unknown();
 
@@ -174,6 +176,16 @@ public final class DuplicateRecord implements Serializable {
         if (!ids.isEmpty()) {
             requestIds = new ArrayList<>(ids);
         }
+    }
+
+    /** An earlier duplicate of this key serves instead of a new request: issued, with nothing sent. */
+    void reused(long certificate) {
+        reused = true;
+        issued(certificate, List.of());
+    }
+
+    public boolean reused() {
+        return reused;
     }
 
     void pending() {

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
  *
  * @param status {@code issued}, or {@code pending} when the step did not wait
  * @param files the names of the files written, relative to the output directory
+ * @param reused whether the certificate is an earlier duplicate of the same key, reused instead of a new request
  */
 public record DuplicateResult(
         long orderId,
@@ -24,7 +25,8 @@ public record DuplicateResult(
         String notBefore,
         String notAfter,
         List<String> files,
-        List<String> warnings) {
+        List<String> warnings,
+        boolean reused) {
 
     public static final String ISSUED = "issued";
     public static final String PENDING = "pending";
@@ -54,7 +56,8 @@ public record DuplicateResult(
                 mask.apply(notBefore),
                 mask.apply(notAfter),
                 files.stream().map(mask).toList(),
-                warnings.stream().map(mask).toList());
+                warnings.stream().map(mask).toList(),
+                reused);
     }
 
     /** The values as a map of strings, numbers and lists, friendly to Groovy and to JSON. */
@@ -72,6 +75,7 @@ public record DuplicateResult(
         map.put("notAfter", notAfter);
         map.put("files", files);
         map.put("warnings", warnings);
+        map.put("reused", reused);
         return map;
     }
 }

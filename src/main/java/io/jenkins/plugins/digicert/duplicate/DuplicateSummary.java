@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param daysLeft whole days until the certificate expires, or null until it is issued
  * @param files the workspace paths of the files written
  * @param artifacts the files archived as build artifacts
+ * @param reused whether the certificate is an earlier duplicate of the same key (no request was sent: the request
+ *     id is empty)
  */
 public record DuplicateSummary(
         long orderId,
@@ -35,7 +37,8 @@ public record DuplicateSummary(
         @CheckForNull String notAfter,
         @CheckForNull Long daysLeft,
         List<String> files,
-        List<String> artifacts) {
+        List<String> artifacts,
+        boolean reused) {
 
     /** Duplicates share their order's expiry, so even a fresh one can be this close to it. */
     public static final int EXPIRY_WARNING_DAYS = 30;
@@ -54,7 +57,7 @@ public record DuplicateSummary(
         Instant notBefore = record.notBefore();
         return new DuplicateSummary(
                 record.orderId(),
-                record.requestLabel(),
+                record.reused() ? "" : record.requestLabel(),
                 status(record.status()),
                 record.certificateId(),
                 commonName,
@@ -66,7 +69,8 @@ public record DuplicateSummary(
                 notAfter == null ? null : notAfter.toString(),
                 notAfter == null ? null : daysLeft(notAfter, now),
                 record.files(),
-                record.archivedFiles());
+                record.archivedFiles(),
+                record.reused());
     }
 
     /** When the certificate's validity starts, once it is issued. */

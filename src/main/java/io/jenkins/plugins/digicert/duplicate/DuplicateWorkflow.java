@@ -132,6 +132,22 @@ public final class DuplicateWorkflow {
                 names.order().map(order -> order.certificate().validTill()).orElse(null),
                 compareWithCsr(csr, names));
         DuplicateListing before = client.listDuplicates(options.orderId());
+        if (options.reuseDaysLeft().isPresent()) {
+            ReusableDuplicate.Choice reuse = ReusableDuplicate.choose(
+                    options.orderId(),
+                    before,
+                    csr,
+                    names.commonName(),
+                    names.dnsNames(),
+                    options.reuseDaysLeft().get(),
+                    time.now().atZone(ZoneOffset.UTC).toLocalDate());
+            reuse.lines().forEach(log::line);
+            if (reuse.item().isPresent()) {
+                record.reused(reuse.item().get().id());
+                save(records, record);
+                return record;
+            }
+        }
         record.trace(RequestTrace.before(before, CsrMatcher.mine(before, csr)));
         log.line("Requesting a duplicate of order " + options.orderId() + " for " + names.commonName()
                 + describeSans(names.dnsNames()) + ", " + options.signatureHash());
@@ -279,7 +295,9 @@ public final class DuplicateWorkflow {
         CertificateRequest csr = CsrParser.parse(record.csrPem().getBytes(StandardCharsets.US_ASCII));
         long certificateId = Objects.requireNonNull(record.certificateId(), "finish() needs an issued record");
         CertificateChain chain;
-        if (!record.chainPems().isEmpty()) {
+        if (record.reused()) {
+            chain = ChainAssembler.assemble(client.downloadPemAll(certificateId), csr);
+        } else if (!record.chainPems().isEmpty()) {
             log.line("DigiCert issued the duplicate at once (certificate id " + certificateId + ")");
             chain = ChainAssembler.assemble(record.chainPems(), csr);
         } else {
@@ -295,7 +313,7 @@ public final class DuplicateWorkflow {
         log.line("Issued serial " + leaf.serialNumber() + " for " + record.commonName() + ", valid until "
                 + leaf.notAfter());
         DuplicateOutcome outcome = DuplicateOutcome.issued(
-                        record.orderId(), record.requestIds(), certificateId, chain, warnings)
+                        record.orderId(), record.requestIds(), certificateId, chain, warnings, record.reused())
                 .placedIn(outputDir)
                 .recordedAs(record);
         record.placed(outcome.workspacePaths());

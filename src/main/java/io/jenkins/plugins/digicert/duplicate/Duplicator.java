@@ -242,6 +242,7 @@ public final class Duplicator {
                 .caCertId(parameters.caCertId())
                 .waitPolicy(waiting.forStep(
                         parameters.waitForIssuance(), Inputs.timeoutMinutes(parameters.timeoutMinutes())))
+                .reuseDaysLeft(parameters.reuseDaysLeft())
                 .build();
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -159,14 +160,48 @@ public final class Inputs {
 
     /** The same from a form's text box: empty is the global default. */
     public static Integer timeoutMinutes(String text) throws InvalidInputException {
+        return fromText(text, Inputs::timeoutMinutes, Inputs::timeoutMessage);
+    }
+
+    /** DigiCert issues duplicates for at most 397 days: a duplicate with more days left never exists. */
+    public static final int MAX_REUSE_DAYS_LEFT = 397;
+
+    /** Days a duplicate must still be valid to be reused, from 1 to {@link #MAX_REUSE_DAYS_LEFT}; null: no reuse. */
+    public static Integer reuseDaysLeft(Integer value) throws InvalidInputException {
+        if (value != null && (value < 1 || value > MAX_REUSE_DAYS_LEFT)) {
+            throw new InvalidInputException(reuseMessage(String.valueOf(value)));
+        }
+        return value;
+    }
+
+    /** The same from a form's text box: empty is no reuse. */
+    public static Integer reuseDaysLeft(String text) throws InvalidInputException {
+        return fromText(text, Inputs::reuseDaysLeft, Inputs::reuseMessage);
+    }
+
+    /** A number's own check, for the form's text of it. */
+    @FunctionalInterface
+    private interface NumberCheck {
+        Integer check(Integer value) throws InvalidInputException;
+    }
+
+    /** A form's text box holding a whole number: empty is none; what is no number is refused as the number would be. */
+    private static Integer fromText(String text, NumberCheck check, UnaryOperator<String> message)
+            throws InvalidInputException {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return timeoutMinutes(Integer.valueOf(text.strip()));
+            return check.check(Integer.valueOf(text.strip()));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(timeoutMessage(MessageText.quote(text.strip())));
+            throw new InvalidInputException(message.apply(MessageText.quote(text.strip())));
         }
+    }
+
+    private static String reuseMessage(String value) {
+        return "reuseDaysLeft must be a whole number of days from 1 to " + MAX_REUSE_DAYS_LEFT
+                + " (DigiCert's longest duplicate), or empty to request a new duplicate every time, not " + value
+                + ".";
     }
 
     private static String timeoutMessage(String value) {

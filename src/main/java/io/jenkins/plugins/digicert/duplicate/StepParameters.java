@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
  *
  * @param timeoutMinutes the step's own wait, or null for the configured default
  * @param requestId a pending request of an earlier build to collect, or null to send a new request
+ * @param reuseDaysLeft reuse a duplicate of the CSR's key valid this many more days; null requests a new one
  */
 public record StepParameters(
         String orderId,
@@ -24,10 +25,39 @@ public record StepParameters(
         @CheckForNull String outputDir,
         boolean waitForIssuance,
         @CheckForNull Integer timeoutMinutes,
-        @CheckForNull String requestId) {
+        @CheckForNull String requestId,
+        @CheckForNull Integer reuseDaysLeft) {
 
     public StepParameters {
         dnsNames = dnsNames == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(dnsNames));
+    }
+
+    /** Without reuse. */
+    public StepParameters(
+            String orderId,
+            String csrFile,
+            @CheckForNull String commonName,
+            List<String> dnsNames,
+            @CheckForNull String signatureHash,
+            @CheckForNull Integer serverPlatformId,
+            @CheckForNull String caCertId,
+            @CheckForNull String outputDir,
+            boolean waitForIssuance,
+            @CheckForNull Integer timeoutMinutes,
+            @CheckForNull String requestId) {
+        this(
+                orderId,
+                csrFile,
+                commonName,
+                dnsNames,
+                signatureHash,
+                serverPlatformId,
+                caCertId,
+                outputDir,
+                waitForIssuance,
+                timeoutMinutes,
+                requestId,
+                null);
     }
 
     /**
@@ -51,7 +81,8 @@ public record StepParameters(
                 expanded(outputDir, expand),
                 waitForIssuance,
                 timeoutMinutes,
-                expanded(requestId, expand));
+                expanded(requestId, expand),
+                reuseDaysLeft);
     }
 
     private static String expanded(@CheckForNull String value, UnaryOperator<String> expand) {

@@ -45,6 +45,7 @@ public class DigicertDuplicateStep extends Step {
 
     private Boolean waitForIssuance;
     private Integer timeoutMinutes;
+    private Integer reuseDaysLeft;
     private String requestId;
 
     @DataBoundConstructor
@@ -162,6 +163,17 @@ public class DigicertDuplicateStep extends Step {
         this.timeoutMinutes = timeoutMinutes;
     }
 
+    /** Days an earlier duplicate of the CSR's key must still be valid to be reused; null always requests anew. */
+    @CheckForNull
+    public Integer getReuseDaysLeft() {
+        return reuseDaysLeft;
+    }
+
+    @DataBoundSetter
+    public void setReuseDaysLeft(Integer reuseDaysLeft) {
+        this.reuseDaysLeft = reuseDaysLeft;
+    }
+
     /** A pending request of an earlier build to collect; null sends a new request. */
     @CheckForNull
     public String getRequestId() {
@@ -186,7 +198,8 @@ public class DigicertDuplicateStep extends Step {
                 outputDir,
                 isWaitForIssuance(),
                 timeoutMinutes,
-                requestId);
+                requestId,
+                reuseDaysLeft);
     }
 
     /**

@@ -190,6 +190,12 @@ public final class DuplicateRecordsAction implements RunAction2, DuplicateRecord
             return summary.expiryWarning().orElse(null);
         }
 
+        /** Whether the certificate is an earlier duplicate of the same key, reused instead of a new request. */
+        @Exported
+        public boolean isReused() {
+            return summary.reused();
+        }
+
         @Exported
         public List<String> getArtifacts() {
             return summary.artifacts();

@@ -112,6 +112,11 @@ public interface FormChecks {
     }
 
     @POST
+    default FormValidation doCheckReuseDaysLeft(@AncestorInPath Item item, @QueryParameter("value") String value) {
+        return mayConfigure(item) ? Forms.reuseDaysLeft(value) : FormValidation.ok();
+    }
+
+    @POST
     default FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter("value") String value) {
         return mayConfigure(item) ? Forms.timeoutMinutes(value) : FormValidation.ok();
     }

@@ -27,7 +27,8 @@ final class Forms {
             "caCertId", "Intermediate CA ID",
             "serverPlatformId", "Server platform ID",
             "timeoutMinutes", "Wait at most",
-            "requestId", "Collect the pending request");
+            "requestId", "Collect the pending request",
+            "reuseDaysLeft", "Reuse a duplicate still valid for");
 
     private Forms() {}
 
@@ -83,6 +84,10 @@ final class Forms {
 
     static FormValidation timeoutMinutes(String value) {
         return check(() -> Inputs.timeoutMinutes(value), "timeoutMinutes");
+    }
+
+    static FormValidation reuseDaysLeft(String value) {
+        return check(() -> Inputs.reuseDaysLeft(value), "reuseDaysLeft");
     }
 
     /** Splits each entry on commas, spaces and line breaks: a form's text area arrives as one entry. */

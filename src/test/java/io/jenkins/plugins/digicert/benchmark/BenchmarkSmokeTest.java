@@ -25,6 +25,7 @@ class BenchmarkSmokeTest {
         assertTrue(report.contains("| answer to the POST lost, the list 5 s behind | 6 | 3 |"), report);
         assertTrue(report.contains("| answer to the POST lost, the request never arrived | 13 | 2 |"), report);
         assertTrue(report.contains("| requestId collected, already issued | 3 | 2 |"), report);
+        assertTrue(report.contains("| an issued duplicate of this key reused, names given | 2 | 2 |"), report);
         assertTrue(report.contains("| 10x | loopback | from the order | 8 | on | 60 of 60 |"), report);
         assertTrue(report.contains("| 10x | 2-25 ms | given | 60 | on | 150 of 150 |"), report);
         assertTrue(report.contains("| pending, issued after 20 polls | 23 | 22 |"), report);

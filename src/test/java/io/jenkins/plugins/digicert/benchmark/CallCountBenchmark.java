@@ -86,6 +86,17 @@ final class CallCountBenchmark {
                 "minimum: POST + one look; here list + POST + 11 looks in 2 minutes (2 s, each pause x1.5, at most "
                         + "20 s), then the step fails without sending again"));
         rows.add(new Row(
+                "an issued duplicate of this key reused, names given",
+                count(
+                        ca,
+                        simulator -> simulator.addEarlierDuplicate(
+                                1234567, CSR.pem(), java.time.Instant.now().minus(Duration.ofDays(1))),
+                        true,
+                        policy,
+                        30),
+                2,
+                "reuseDaysLeft: list + download of the reused certificate; no POST"));
+        rows.add(new Row(
                 "requestId collected, already issued",
                 countCollect(ca),
                 2,
@@ -96,13 +107,23 @@ final class CallCountBenchmark {
 
     private static int count(TestCa ca, Consumer<CertCentralSimulator> scenario, boolean namesGiven, WaitPolicy policy)
             throws Exception {
+        return count(ca, scenario, namesGiven, policy, null);
+    }
+
+    private static int count(
+            TestCa ca,
+            Consumer<CertCentralSimulator> scenario,
+            boolean namesGiven,
+            WaitPolicy policy,
+            Integer reuseDaysLeft)
+            throws Exception {
         ManualTime time = new ManualTime();
         try (CertCentralSimulator simulator = CertCentralSimulator.start(ca)) {
             simulator.addOrder(1234567, "ssl_plus", "example.com", "www.example.com");
             simulator.setClock(time::now);
             scenario.accept(simulator);
             DuplicateOptions.Builder options =
-                    DuplicateOptions.builder("1234567").waitPolicy(policy);
+                    DuplicateOptions.builder("1234567").waitPolicy(policy).reuseDaysLeft(reuseDaysLeft);
             if (namesGiven) {
                 options.commonName("example.com").dnsNames(List.of("example.com", "www.example.com"));
             }

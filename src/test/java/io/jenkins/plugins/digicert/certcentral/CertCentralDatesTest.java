@@ -57,7 +57,8 @@ class CertCentralDatesTest {
         assertEquals(Optional.empty(), new RequestDetails(5, "duplicate", "pending").created());
         assertEquals(
                 Optional.of(Instant.parse("2026-12-07T05:42:25Z")),
-                new DuplicateListing.Item(1, null, null, "issued", "2026-12-07T05:42:25+00:00", null, null).created());
+                new DuplicateListing.Item(1, null, null, null, "issued", "2026-12-07T05:42:25+00:00", null, null)
+                        .created());
     }
 
     @ParameterizedTest

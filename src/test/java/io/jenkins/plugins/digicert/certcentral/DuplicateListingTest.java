@@ -23,7 +23,7 @@ class DuplicateListingTest {
         "'', false, false"
     })
     void listedStatuses(String status, boolean issued, boolean rejected) {
-        DuplicateListing.Item item = new DuplicateListing.Item(1, "0A", "example.com", status, null, null, null);
+        DuplicateListing.Item item = new DuplicateListing.Item(1, "0A", "example.com", null, status, null, null, null);
         assertEquals(issued, item.issued(), status);
         assertEquals(rejected, item.rejected(), status);
     }

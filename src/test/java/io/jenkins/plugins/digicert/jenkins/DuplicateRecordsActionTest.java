@@ -148,6 +148,57 @@ class DuplicateRecordsActionTest {
     }
 
     @Test
+    void aSecondBuildWithTheSameKeyReusesTheFirstBuildsDuplicateAndSaysSo(JenkinsRule j) throws Exception {
+        configure();
+        WorkflowJob job = JenkinsTestSupport.pipeline(
+                j,
+                "reuse",
+                JenkinsTestSupport.onController(
+                        CSR,
+                        "  def cert = digicertDuplicate credentialsId: '" + CREDENTIALS_ID + "', orderId: '"
+                                + ORDER_ID + "', csrFile: '" + JenkinsTestSupport.CSR_FILE
+                                + "', reuseDaysLeft: 30\n"
+                                + "  echo \"reused=${cert.reused} certificateId=${cert.certificateId}\"\n"));
+
+        WorkflowRun first = j.buildAndAssertSuccess(job);
+        WorkflowRun second = j.buildAndAssertSuccess(job);
+
+        assertEquals(1, simulator.duplicatesCreated(), "one duplicate for the two builds");
+        j.assertLogContains("Nothing to reuse: no duplicate of order " + ORDER_ID, first);
+        j.assertLogContains("reused=false", first);
+        long certificateId = Long.parseLong(certificateIdIn(first));
+        j.assertLogContains("Reusing duplicate " + certificateId + " of order " + ORDER_ID, second);
+        j.assertLogContains("reused=true certificateId=" + certificateId, second);
+        assertEquals(JenkinsTestSupport.sorted(DEFAULT_PATHS), JenkinsTestSupport.artifactPaths(second));
+
+        Map<String, String> facts = facts(onlySummary(j.createWebClient().getPage(second)));
+        assertEquals("none: an earlier duplicate of this key, still valid, was reused", facts.get("Request"));
+        assertEquals("issued", facts.get("Status"));
+
+        JsonNode reused = firstDuplicateInApi(j, second);
+        assertTrue(reused.path("reused").asBoolean(false), reused.toString());
+        assertEquals(certificateId, reused.path("certificateId").asLong());
+    }
+
+    /** The build's first duplicate in its remote API ({@code api/json}, default depth). */
+    private static JsonNode firstDuplicateInApi(JenkinsRule j, Run<?, ?> run) throws Exception {
+        for (JsonNode action : new ObjectMapper()
+                .readTree(j.getJSON(run.getUrl() + "api/json").getContentAsString())
+                .path("actions")) {
+            if (action.has("digicertDuplicates")) {
+                return action.get("digicertDuplicates").get(0);
+            }
+        }
+        throw new AssertionError("no digicertDuplicates in the remote API of " + run);
+    }
+
+    private static String certificateIdIn(Run<?, ?> run) throws IOException {
+        Matcher matcher = Pattern.compile("certificateId=(\\d+)").matcher(JenkinsRule.getLog(run));
+        assertTrue(matcher.find(), "the step's certificateId in the log");
+        return matcher.group(1);
+    }
+
+    @Test
     void remoteApiListsTheDuplicate(JenkinsRule j) throws Exception {
         configure();
         WorkflowJob job = JenkinsTestSupport.pipeline(j, "api", script(ORDER_ID));
@@ -340,15 +391,7 @@ class DuplicateRecordsActionTest {
         assertTrue(warnings.get(0).startsWith("The certificate expires on " + orderEnd + ", in "), warnings.get(0));
         assertTrue(warnings.get(0).contains("Renew the order in CertCentral"), warnings.get(0));
 
-        JsonNode first = null;
-        for (JsonNode action : new ObjectMapper()
-                .readTree(j.getJSON(run.getUrl() + "api/json").getContentAsString())
-                .path("actions")) {
-            if (action.has("digicertDuplicates")) {
-                first = action.get("digicertDuplicates").get(0);
-            }
-        }
-        assertNotNull(first);
+        JsonNode first = firstDuplicateInApi(j, run);
         assertTrue(first.path("expiresSoon").asBoolean(false), first.toString());
         assertTrue(first.path("daysLeft").asLong() < 30, first.toString());
     }

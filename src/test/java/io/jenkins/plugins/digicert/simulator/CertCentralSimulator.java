@@ -184,17 +184,28 @@ public final class CertCentralSimulator implements AutoCloseable {
      * @return its certificate id
      */
     public long addEarlierDuplicate(long orderId, String csrPem, Instant created) {
+        return addEarlierDuplicate(orderId, csrPem, created, created.plus(MAX_VALIDITY), "issued", null);
+    }
+
+    /**
+     * The same with its end, its status ({@code issued}, {@code pending} or {@code rejected}: only an issued one has
+     * a certificate) and its names (null: the order's).
+     */
+    public long addEarlierDuplicate(
+            long orderId, String csrPem, Instant created, Instant notAfter, String status, List<String> names) {
         synchronized (state) {
             SimulatedOrder order = orders.get(orderId);
             PublicKey key = csrKey(csrPem);
             if (order == null || key == null) {
                 throw new IllegalArgumentException("no such order, or not a CSR");
             }
-            Duplicate duplicate = new Duplicate(
-                    orderId, nextId++, nextId++, csrPem, key, order.commonName(), order.dnsNames(), created, true);
-            Instant notAfter = created.plus(MAX_VALIDITY);
-            duplicate.leaf = ca.issue(key, duplicate.commonName, duplicate.dnsNames, created, notAfter);
-            duplicate.status = "issued";
+            List<String> dnsNames = names == null ? order.dnsNames() : names;
+            Duplicate duplicate =
+                    new Duplicate(orderId, nextId++, nextId++, csrPem, key, dnsNames.get(0), dnsNames, created, true);
+            if ("issued".equals(status)) {
+                duplicate.leaf = ca.issue(key, duplicate.commonName, duplicate.dnsNames, created, notAfter);
+            }
+            duplicate.status = status;
             duplicatesByRequest.put(duplicate.requestId, duplicate);
             duplicatesByCertificate.put(duplicate.certificateId, duplicate);
             return duplicate.certificateId;
@@ -713,7 +724,7 @@ public final class CertCentralSimulator implements AutoCloseable {
 
         /** Each look at a pending duplicate, by its request or in the list, is one poll towards its decision. */
         private void observe(Duplicate duplicate) {
-            if (!"pending".equals(duplicate.status)) {
+            if (!"pending".equals(duplicate.status) || duplicate.earlier) { // an earlier one stays as it was added
                 return;
             }
             duplicate.polls++;
