@@ -16,6 +16,9 @@ public final class Defaults {
 
     public static final boolean ARCHIVE = true;
 
+    /** The private key's file name when the step makes the key, in the output directory. */
+    public static final String PRIVATE_KEY_FILE = "private-key.pem";
+
     public static final boolean WAIT_FOR_ISSUANCE = true;
 
     /** How long a build waits for issuance unless the step or the global configuration says otherwise. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.digicert.duplicate;
 
 import io.jenkins.plugins.digicert.InvalidInputException;
+import io.jenkins.plugins.digicert.certcentral.OrderDetails;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ public final class DuplicateOptions {
     private final String caCertId;
     private final WaitPolicy waitPolicy;
     private final Integer reuseDaysLeft;
+    private final String keyFile;
+    private final boolean keyMadeByStep;
+    private final OrderDetails knownOrder;
 
     private DuplicateOptions(Builder builder) throws InvalidInputException {
         this.orderId = Inputs.orderId(builder.orderId);
@@ -29,6 +33,17 @@ public final class DuplicateOptions {
         this.caCertId = Inputs.caCertId(builder.caCertId);
         this.waitPolicy = builder.waitPolicy;
         this.reuseDaysLeft = Inputs.reuseDaysLeft(builder.reuseDaysLeft);
+        this.keyFile = builder.keyFile;
+        this.keyMadeByStep = builder.keyMadeByStep;
+        this.knownOrder = builder.knownOrder;
+        if (keyMadeByStep && reuseDaysLeft != null) {
+            throw new InvalidInputException("reuseDaysLeft has nothing to reuse when the step makes the key: a new key "
+                    + "has no duplicate yet. Leave reuseDaysLeft out, or keep a key and give its CSR in csrFile.");
+        }
+        if (keyMadeByStep && requestId != null) {
+            throw new InvalidInputException("requestId collects a request made with an earlier key: give that "
+                    + "request's CSR in csrFile (the earlier build wrote it beside its files) instead of keyType.");
+        }
         if (requestId != null && reuseDaysLeft != null) {
             throw new InvalidInputException("Give requestId or reuseDaysLeft, not both: requestId collects one "
                     + "request of an earlier build, reuseDaysLeft looks for any duplicate of this key still valid.");
@@ -77,6 +92,47 @@ public final class DuplicateOptions {
         return waitPolicy;
     }
 
+    /** The checked workspace path the private key takes once its certificate is written. */
+    public Optional<String> keyFile() {
+        return Optional.ofNullable(keyFile);
+    }
+
+    /** Whether the step makes the key pair (so nothing can be reused or collected with it). */
+    public boolean keyMadeByStep() {
+        return keyMadeByStep;
+    }
+
+    /** The order, when it was read already (for the names of a key made by the step). */
+    Optional<OrderDetails> knownOrder() {
+        return Optional.ofNullable(knownOrder);
+    }
+
+    /** These options with the names settled and the order they came from, so that it is not read again. */
+    DuplicateOptions withNames(String commonName, List<String> dnsNames, Optional<OrderDetails> order)
+            throws InvalidInputException {
+        Builder builder = toBuilder();
+        builder.commonName = commonName;
+        builder.dnsNames = dnsNames;
+        builder.knownOrder = order.orElse(null);
+        return builder.build();
+    }
+
+    private Builder toBuilder() {
+        Builder builder = new Builder(String.valueOf(orderId));
+        builder.requestId = requestId == null ? null : String.valueOf(requestId);
+        builder.commonName = commonName;
+        builder.dnsNames = dnsNames;
+        builder.signatureHash = signatureHash;
+        builder.serverPlatformId = serverPlatformId;
+        builder.caCertId = caCertId;
+        builder.waitPolicy = waitPolicy;
+        builder.reuseDaysLeft = reuseDaysLeft;
+        builder.keyFile = keyFile;
+        builder.keyMadeByStep = keyMadeByStep;
+        builder.knownOrder = knownOrder;
+        return builder;
+    }
+
     /** Reuse a duplicate of this key valid at least this many more days, instead of requesting another. */
     public Optional<Integer> reuseDaysLeft() {
         return Optional.ofNullable(reuseDaysLeft);
@@ -92,6 +148,9 @@ public final class DuplicateOptions {
         private String caCertId;
         private WaitPolicy waitPolicy = WaitPolicy.DEFAULT;
         private Integer reuseDaysLeft;
+        private String keyFile;
+        private boolean keyMadeByStep;
+        private OrderDetails knownOrder;
 
         private Builder(String orderId) {
             this.orderId = orderId;
@@ -134,6 +193,16 @@ public final class DuplicateOptions {
 
         public Builder reuseDaysLeft(Integer value) {
             this.reuseDaysLeft = value;
+            return this;
+        }
+
+        /**
+         * Where the private key goes once the certificate is written, and whether the step makes it: a key the step
+         * makes is new, so there is nothing to reuse or collect with it.
+         */
+        public Builder keyFile(String path, boolean madeByStep) {
+            this.keyFile = path;
+            this.keyMadeByStep = madeByStep;
             return this;
         }
 

@@ -58,6 +58,13 @@ public final class DuplicateRecord implements Serializable {
     private long nextCheckMillis;
     private long intervalMillis;
     private long longestIntervalMillis;
+    /**
+     * Where this request's private key goes in the workspace once its certificate is written (null: none is known),
+     * and whether the step made that key (then it must be there); the key itself never leaves the agent.
+     */
+    private String keyFile;
+
+    private boolean keyMadeByStep;
     /** Whether the certificate is an earlier duplicate of the same key, taken instead of a new request. */
     private boolean reused;
     /** Tells this request's entry in the order's list from earlier ones with the same CSR. */
@@ -162,6 +169,27 @@ public final class DuplicateRecord implements Serializable {
 
     Duration longestInterval() {
         return Duration.ofMillis(longestIntervalMillis);
+    }
+
+    void keyFile(String path, boolean madeByStep) {
+        keyFile = path;
+        keyMadeByStep = madeByStep;
+    }
+
+    /** The workspace path the private key takes once the certificate is written; null when none is known. */
+    @CheckForNull
+    public String keyFile() {
+        return keyFile;
+    }
+
+    /** Whether the step made the key pair (on the agent): then its key must be there when the files are written. */
+    public boolean keyMadeByStep() {
+        return keyMadeByStep;
+    }
+
+    /** Names the key among others in the workspace: the start of its public key's SHA-256. */
+    public String keyTag() {
+        return spkiSha256.substring(0, 16);
     }
 
     RequestTrace trace() {

@@ -131,6 +131,7 @@ public final class DuplicateWorkflow {
                 names.dnsNames(),
                 names.order().map(order -> order.certificate().validTill()).orElse(null),
                 compareWithCsr(csr, names));
+        options.keyFile().ifPresent(path -> record.keyFile(path, options.keyMadeByStep()));
         DuplicateListing before = client.listDuplicates(options.orderId());
         if (options.reuseDaysLeft().isPresent()) {
             ReusableDuplicate.Choice reuse = ReusableDuplicate.choose(
@@ -171,6 +172,7 @@ public final class DuplicateWorkflow {
         DuplicateRecord record = new DuplicateRecord(
                 options.orderId(), csr.pem(), spki, csr.commonName().orElse(""), csr.dnsNames(), null, List.of());
         record.sent(List.of(requestId));
+        options.keyFile().ifPresent(path -> record.keyFile(path, false));
         record.trace(RequestTrace.madeAt(request.created()));
         DuplicateListing listing = client.listDuplicates(options.orderId());
         List<DuplicateListing.Item> sameCsr = CsrMatcher.mine(listing, csr);
@@ -365,12 +367,12 @@ public final class DuplicateWorkflow {
     }
 
     /** The names to secure, and the order when it had to be read for them. */
-    private record Names(String commonName, List<String> dnsNames, Optional<OrderDetails> order) {}
+    record Names(String commonName, List<String> dnsNames, Optional<OrderDetails> order) {}
 
     /** The names given, or the order's, checked against DigiCert's duplicate rules before anything is sent. */
-    private Names names(DuplicateOptions options) throws DigicertException, InterruptedException {
+    Names names(DuplicateOptions options) throws DigicertException, InterruptedException {
         if (options.namesGiven()) {
-            return new Names(options.commonName().orElseThrow(), options.dnsNames(), Optional.empty());
+            return new Names(options.commonName().orElseThrow(), options.dnsNames(), options.knownOrder());
         }
         long orderId = options.orderId();
         log.line("Reading order " + orderId + " for the names to secure");

@@ -7,8 +7,13 @@ import io.jenkins.plugins.digicert.certcentral.CertCentralClient;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
 import io.jenkins.plugins.digicert.pki.CertificateRequest;
 import io.jenkins.plugins.digicert.pki.CsrParser;
+import io.jenkins.plugins.digicert.pki.KeyType;
+import io.jenkins.plugins.digicert.workspace.WorkspaceFiles;
 import io.jenkins.plugins.digicert.workspace.WorkspacePaths;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -29,10 +34,35 @@ public final class Duplicator {
         ApiKey get() throws DigicertException;
     }
 
-    /** Reads the CSR at a checked workspace-relative path, where the workspace lives. */
+    /**
+     * Where the workspace lives (in Jenkins: on the agent): reads the CSR at a checked workspace-relative path, or
+     * makes a key pair and its CSR there ({@link AgentKeys#make}), of which only the CSR comes back.
+     */
     @FunctionalInterface
     public interface CsrSource {
         byte[] read(String workspacePath) throws DigicertException, IOException, InterruptedException;
+
+        default byte[] make(KeyType type, String commonName, List<String> dnsNames, String keyFile)
+                throws DigicertException, IOException, InterruptedException {
+            throw new DigicertException("Making a key pair is not available here; give csrFile.");
+        }
+
+        /** A workspace in this JVM: the demo's, and the tests'. */
+        static CsrSource in(Path workspace) {
+            return new CsrSource() {
+                @Override
+                public byte[] read(String path) throws DigicertException, IOException {
+                    return WorkspaceFiles.readCsr(workspace, path, CsrParser.MAX_BYTES);
+                }
+
+                @Override
+                public byte[] make(KeyType type, String commonName, List<String> dnsNames, String keyFile)
+                        throws DigicertException, IOException {
+                    return AgentKeys.make(workspace, type, commonName, dnsNames, keyFile)
+                            .getBytes(StandardCharsets.US_ASCII);
+                }
+            };
+        }
     }
 
     private Duplicator() {}
@@ -53,14 +83,16 @@ public final class Duplicator {
             ProgressLog log)
             throws DigicertException, IOException, InterruptedException {
         Prepared prepared = prepare(parameters, waiting, key, csrFile, log);
-        return run(
+        String outputDir = prepared.checked().outputDir();
+        return masked(
                 prepared.key(),
-                settings,
-                prepared.checked().options(),
-                prepared.csr(),
-                records,
-                prepared.checked().outputDir(),
-                log);
+                log,
+                (workflow, masked) -> {
+                    Request request = request(workflow, prepared, csrFile, records, masked);
+                    return workflow.run(request.options(), request.csr(), records, outputDir)
+                            .masked(prepared.key()::mask);
+                },
+                settings);
     }
 
     /** One duplicate from checked options and the CSR's bytes: what the demo, the benchmarks and the tests call. */
@@ -135,8 +167,8 @@ public final class Duplicator {
                 apiKey,
                 log,
                 (workflow, masked) -> {
-                    CertificateRequest csr = parse(prepared.csr(), masked);
-                    DuplicateRecord record = workflow.begin(checked.options(), csr, records);
+                    Request request = request(workflow, prepared, csrFile, records, masked);
+                    DuplicateRecord record = workflow.begin(request.options(), request.csr(), records);
                     if (record.status() == DuplicateRecord.Status.ISSUED) {
                         return new Stage(
                                 record,
@@ -181,9 +213,14 @@ public final class Duplicator {
                 settings);
     }
 
-    private record Checked(String csrPath, String outputDir, DuplicateOptions options) {}
+    /** @param csrPath null when the step makes the key ({@code keyType}) */
+    private record Checked(String csrPath, Optional<KeyType> keyType, String outputDir, DuplicateOptions options) {}
 
+    /** @param csr null when the step makes the key: the CSR is made once the names are known */
     private record Prepared(Checked checked, ApiKey key, byte[] csr) {}
+
+    /** The options with the names settled, and the CSR to send. */
+    private record Request(DuplicateOptions options, CertificateRequest csr) {}
 
     /** In the order that protects the user: every parameter, then the key, then the CSR file. */
     private static Prepared prepare(
@@ -191,9 +228,55 @@ public final class Duplicator {
             throws DigicertException, IOException, InterruptedException {
         Checked checked = check(parameters, waiting);
         ApiKey apiKey = key.get();
+        if (checked.keyType().isPresent()) {
+            log.line("DigiCert: duplicating order " + checked.options().orderId() + " with a new "
+                    + checked.keyType().get().label() + " key pair made on the agent");
+            return new Prepared(checked, apiKey, null);
+        }
         byte[] csr = csrFile.read(checked.csrPath());
         log.line("DigiCert: duplicating order " + checked.options().orderId() + " with the CSR " + checked.csrPath());
         return new Prepared(checked, apiKey, csr);
+    }
+
+    /**
+     * The CSR to send: the file's, or one made on the agent with a new key pair for the names to request (read from
+     * the order first when not given, and checked against DigiCert's rules before any key is made). A step run
+     * again in the same build goes on with the key it made before, for the same order: never a second key for one
+     * request.
+     */
+    private static Request request(
+            DuplicateWorkflow workflow, Prepared prepared, CsrSource source, DuplicateRecords records, ProgressLog log)
+            throws DigicertException, InterruptedException {
+        DuplicateOptions options = prepared.checked().options();
+        Optional<KeyType> type = prepared.checked().keyType();
+        if (type.isEmpty()) {
+            return new Request(options, parse(prepared.csr(), log));
+        }
+        Optional<DuplicateRecord> earlier = records.all().stream()
+                .filter(r -> r.orderId() == options.orderId()
+                        && r.keyMadeByStep()
+                        && r.status() != DuplicateRecord.Status.REJECTED)
+                .reduce((first, second) -> second);
+        if (earlier.isPresent()) {
+            log.line("This build already made a key pair for order " + options.orderId() + " (request "
+                    + earlier.get().requestLabel() + "): going on with it; no new key is made");
+            return new Request(options, parse(earlier.get().csrPem().getBytes(StandardCharsets.US_ASCII), log));
+        }
+        DuplicateWorkflow.Names names = workflow.names(options);
+        DuplicateOptions named = options.withNames(names.commonName(), names.dnsNames(), names.order());
+        String keyFile = options.keyFile().orElseThrow();
+        log.line("Making a " + type.get().label() + " key pair and a CSR on the agent for " + names.commonName()
+                + (names.dnsNames().isEmpty() ? "" : " (" + String.join(", ", names.dnsNames()) + ")")
+                + "; the private key stays there, as "
+                + io.jenkins.plugins.digicert.workspace.PrivateKeyFiles.pendingPath(keyFile, "<key>") + " until the "
+                + "certificate is written");
+        byte[] csr;
+        try {
+            csr = source.make(type.get(), names.commonName(), names.dnsNames(), keyFile);
+        } catch (IOException e) {
+            throw new DigicertException("The key pair could not be written in the workspace: " + e.getMessage(), e);
+        }
+        return new Request(named, parse(csr, log));
     }
 
     private static CertificateRequest parse(byte[] csrFile, ProgressLog masked) throws DigicertException {
@@ -204,10 +287,16 @@ public final class Duplicator {
     }
 
     private static Checked check(StepParameters parameters, WaitPolicy waiting) throws InvalidInputException {
-        String csrPath = WorkspacePaths.check(parameters.csrFile(), "csrFile");
+        Optional<KeyType> keyType = Inputs.keyType(parameters.csrFile(), parameters.keyType());
+        String csrPath = keyType.isPresent() ? null : WorkspacePaths.check(parameters.csrFile(), "csrFile");
         String outputDir = WorkspacePaths.normalizeDirectory(
                 WorkspacePaths.check(blankToDefault(parameters.outputDir(), Defaults.OUTPUT_DIR), "outputDir"));
-        return new Checked(csrPath, outputDir, options(parameters, waiting));
+        String keyFile = WorkspacePaths.check(
+                blankToDefault(
+                        parameters.privateKeyFile(),
+                        outputDir.isEmpty() ? Defaults.PRIVATE_KEY_FILE : outputDir + "/" + Defaults.PRIVATE_KEY_FILE),
+                "privateKeyFile");
+        return new Checked(csrPath, keyType, outputDir, options(parameters, waiting, keyFile, keyType.isPresent()));
     }
 
     @FunctionalInterface
@@ -231,7 +320,8 @@ public final class Duplicator {
         }
     }
 
-    private static DuplicateOptions options(StepParameters parameters, WaitPolicy waiting)
+    private static DuplicateOptions options(
+            StepParameters parameters, WaitPolicy waiting, String keyFile, boolean keyMadeByStep)
             throws InvalidInputException {
         return DuplicateOptions.builder(parameters.orderId())
                 .requestId(parameters.requestId())
@@ -243,6 +333,7 @@ public final class Duplicator {
                 .waitPolicy(waiting.forStep(
                         parameters.waitForIssuance(), Inputs.timeoutMinutes(parameters.timeoutMinutes())))
                 .reuseDaysLeft(parameters.reuseDaysLeft())
+                .keyFile(keyFile, keyMadeByStep)
                 .build();
     }
 

@@ -2,10 +2,12 @@ package io.jenkins.plugins.digicert.duplicate;
 
 import io.jenkins.plugins.digicert.InvalidInputException;
 import io.jenkins.plugins.digicert.MessageText;
+import io.jenkins.plugins.digicert.pki.KeyType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -161,6 +163,31 @@ public final class Inputs {
     /** The same from a form's text box: empty is the global default. */
     public static Integer timeoutMinutes(String text) throws InvalidInputException {
         return fromText(text, Inputs::timeoutMinutes, Inputs::timeoutMessage);
+    }
+
+    /**
+     * Where the CSR comes from: exactly one of {@code csrFile} (a CSR the user made) and {@code keyType} (a key pair
+     * the step makes on the agent).
+     *
+     * @return the key type, or empty for the CSR file
+     */
+    public static Optional<KeyType> keyType(String csrFile, String keyType) throws InvalidInputException {
+        boolean file = csrFile != null && !csrFile.isBlank();
+        boolean type = keyType != null && !keyType.isBlank();
+        if (file && type) {
+            throw new InvalidInputException("Give csrFile or keyType, not both: csrFile names a CSR you made, keyType "
+                    + "makes a new key pair and its CSR on the agent.");
+        }
+        if (!file && !type) {
+            throw new InvalidInputException("Give csrFile (a CSR in the workspace) or keyType (" + KeyType.ids()
+                    + ": the step makes the key pair and the CSR on the agent).");
+        }
+        if (!type) {
+            return Optional.empty();
+        }
+        return Optional.of(KeyType.of(keyType)
+                .orElseThrow(() -> new InvalidInputException("keyType '" + MessageText.quote(keyType.strip())
+                        + "' is not one DigiCert accepts for a duplicate: " + KeyType.ids() + ".")));
     }
 
     /** DigiCert issues duplicates for at most 397 days: a duplicate with more days left never exists. */

@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
  * @param timeoutMinutes the step's own wait, or null for the configured default
  * @param requestId a pending request of an earlier build to collect, or null to send a new request
  * @param reuseDaysLeft reuse a duplicate of the CSR's key valid this many more days; null requests a new one
+ * @param keyType the key pair the step makes on the agent instead of reading csrFile ({@code RSA-2048}, ...)
+ * @param privateKeyFile where that key goes in the workspace; null for {@code <outputDir>/private-key.pem}
  */
 public record StepParameters(
         String orderId,
@@ -26,7 +28,9 @@ public record StepParameters(
         boolean waitForIssuance,
         @CheckForNull Integer timeoutMinutes,
         @CheckForNull String requestId,
-        @CheckForNull Integer reuseDaysLeft) {
+        @CheckForNull Integer reuseDaysLeft,
+        @CheckForNull String keyType,
+        @CheckForNull String privateKeyFile) {
 
     public StepParameters {
         dnsNames = dnsNames == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(dnsNames));
@@ -57,6 +61,8 @@ public record StepParameters(
                 waitForIssuance,
                 timeoutMinutes,
                 requestId,
+                null,
+                null,
                 null);
     }
 
@@ -82,7 +88,9 @@ public record StepParameters(
                 waitForIssuance,
                 timeoutMinutes,
                 expanded(requestId, expand),
-                reuseDaysLeft);
+                reuseDaysLeft,
+                keyType,
+                expanded(privateKeyFile, expand));
     }
 
     private static String expanded(@CheckForNull String value, UnaryOperator<String> expand) {

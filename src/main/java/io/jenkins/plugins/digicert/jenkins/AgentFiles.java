@@ -2,13 +2,18 @@ package io.jenkins.plugins.digicert.jenkins;
 
 import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.digicert.DigicertException;
 import io.jenkins.plugins.digicert.InvalidInputException;
+import io.jenkins.plugins.digicert.duplicate.AgentKeys;
+import io.jenkins.plugins.digicert.duplicate.Delivery;
+import io.jenkins.plugins.digicert.pki.KeyType;
 import io.jenkins.plugins.digicert.workspace.WorkspaceFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -51,10 +56,18 @@ final class AgentFiles {
         return workspace.act(new ReadCsr(relativePath, maxBytes));
     }
 
-    /** Writes the files into a workspace-relative directory, atomically. */
-    static Result writeOutputs(FilePath workspace, String relativeDir, Map<String, byte[]> files)
+    /** Writes a finished duplicate's files, atomically, and puts its private key in place when one goes with them. */
+    static Result deliver(FilePath workspace, Delivery delivery) throws IOException, InterruptedException {
+        return workspace.act(new Deliver(delivery));
+    }
+
+    /**
+     * Makes a key pair and its CSR on the agent ({@link AgentKeys#make}): the key is written there, owner-only; the
+     * result's content is the CSR, the only thing that comes back.
+     */
+    static Result makeKey(FilePath workspace, KeyType type, String commonName, List<String> dnsNames, String keyFile)
             throws IOException, InterruptedException {
-        return workspace.act(new WriteOutputs(relativeDir, files));
+        return workspace.act(new MakeKey(type, commonName, dnsNames, keyFile));
     }
 
     private static final class ReadCsr extends MasterToSlaveFileCallable<Result> {
@@ -78,28 +91,56 @@ final class AgentFiles {
         }
     }
 
-    private static final class WriteOutputs extends MasterToSlaveFileCallable<Result> {
+    private static final class Deliver extends MasterToSlaveFileCallable<Result> {
         private static final long serialVersionUID = 1L;
 
-        private final String relativeDir;
-        private final LinkedHashMap<String, byte[]> files;
+        private final Delivery delivery;
 
-        WriteOutputs(String relativeDir, Map<String, byte[]> files) {
-            this.relativeDir = relativeDir;
-            this.files = new LinkedHashMap<>(files);
+        Deliver(Delivery delivery) {
+            this.delivery = delivery;
         }
 
         @Override
         public Result invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
-                WorkspaceFiles.writeOutputs(workspace.toPath(), relativeDir, files);
+                AgentKeys.deliver(workspace.toPath(), delivery);
                 return new Result(null, null);
             } catch (InvalidInputException e) {
                 return new Result(null, e.getMessage());
             } catch (IOException e) {
                 return new Result(
                         null,
-                        "Could not write the certificate files to outputDir '" + relativeDir + "': " + e.getMessage());
+                        "Could not write the certificate files to outputDir '" + delivery.outputDir() + "': "
+                                + e.getMessage());
+            }
+        }
+    }
+
+    private static final class MakeKey extends MasterToSlaveFileCallable<Result> {
+        private static final long serialVersionUID = 1L;
+
+        private final KeyType type;
+        private final String commonName;
+        private final ArrayList<String> dnsNames;
+        private final String keyFile;
+
+        MakeKey(KeyType type, String commonName, List<String> dnsNames, String keyFile) {
+            this.type = type;
+            this.commonName = commonName;
+            this.dnsNames = new ArrayList<>(dnsNames);
+            this.keyFile = keyFile;
+        }
+
+        @Override
+        public Result invoke(File workspace, VirtualChannel channel) throws IOException {
+            try {
+                String csr = AgentKeys.make(workspace.toPath(), type, commonName, dnsNames, keyFile);
+                return new Result(csr.getBytes(StandardCharsets.US_ASCII), null);
+            } catch (DigicertException e) {
+                return new Result(null, e.getMessage());
+            } catch (IOException e) {
+                return new Result(
+                        null, "Could not write the private key to privateKeyFile '" + keyFile + "': " + e.getMessage());
             }
         }
     }

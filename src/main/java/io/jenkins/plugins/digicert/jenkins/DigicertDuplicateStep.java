@@ -33,7 +33,9 @@ public class DigicertDuplicateStep extends Step {
 
     private final String credentialsId;
     private final String orderId;
-    private final String csrFile;
+    private String csrFile;
+    private String keyType;
+    private String privateKeyFile;
     private String commonName;
     private List<String> dnsNames = new ArrayList<>();
     private String signatureHash = Defaults.SIGNATURE_HASH;
@@ -48,11 +50,17 @@ public class DigicertDuplicateStep extends Step {
     private Integer reuseDaysLeft;
     private String requestId;
 
+    /** The CSR comes from {@link #setCsrFile} or is made on the agent ({@link #setKeyType}): exactly one of them. */
     @DataBoundConstructor
-    public DigicertDuplicateStep(String credentialsId, String orderId, String csrFile) {
+    public DigicertDuplicateStep(String credentialsId, String orderId) {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
         this.orderId = Util.fixEmptyAndTrim(orderId);
-        this.csrFile = Util.fixEmptyAndTrim(csrFile);
+    }
+
+    /** A step with a CSR file, as most Java callers want it. */
+    public DigicertDuplicateStep(String credentialsId, String orderId, String csrFile) {
+        this(credentialsId, orderId);
+        setCsrFile(csrFile);
     }
 
     public String getCredentialsId() {
@@ -63,8 +71,36 @@ public class DigicertDuplicateStep extends Step {
         return orderId;
     }
 
+    @CheckForNull
     public String getCsrFile() {
         return csrFile;
+    }
+
+    @DataBoundSetter
+    public void setCsrFile(String csrFile) {
+        this.csrFile = Util.fixEmptyAndTrim(csrFile);
+    }
+
+    /** The key pair the step makes on the agent ({@code RSA-2048}, ..., {@code EC-P384}); null reads csrFile. */
+    @CheckForNull
+    public String getKeyType() {
+        return keyType;
+    }
+
+    @DataBoundSetter
+    public void setKeyType(String keyType) {
+        this.keyType = Util.fixEmptyAndTrim(keyType);
+    }
+
+    /** Where a key the step made goes in the workspace; null for {@code <outputDir>/private-key.pem}. */
+    @CheckForNull
+    public String getPrivateKeyFile() {
+        return privateKeyFile;
+    }
+
+    @DataBoundSetter
+    public void setPrivateKeyFile(String privateKeyFile) {
+        this.privateKeyFile = Util.fixEmptyAndTrim(privateKeyFile);
     }
 
     @CheckForNull
@@ -199,7 +235,9 @@ public class DigicertDuplicateStep extends Step {
                 isWaitForIssuance(),
                 timeoutMinutes,
                 requestId,
-                reuseDaysLeft);
+                reuseDaysLeft,
+                keyType,
+                privateKeyFile);
     }
 
     /**

@@ -14,10 +14,12 @@ import io.jenkins.plugins.digicert.DigicertException;
 import io.jenkins.plugins.digicert.InvalidInputException;
 import io.jenkins.plugins.digicert.certcentral.ApiKey;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
+import io.jenkins.plugins.digicert.duplicate.Delivery;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOutcome;
 import io.jenkins.plugins.digicert.duplicate.Duplicator;
 import io.jenkins.plugins.digicert.duplicate.StepParameters;
 import io.jenkins.plugins.digicert.pki.CsrParser;
+import io.jenkins.plugins.digicert.pki.KeyType;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class DuplicateExecution {
                     config.waitDefaults(),
                     clientSettings(config),
                     () -> apiKey(credentialsId, run),
-                    path -> readCsr(workspace, path),
+                    csrSource(workspace),
                     DuplicateRecordsAction.of(run),
                     console::println);
         } catch (DigicertException e) {
@@ -170,9 +172,28 @@ final class DuplicateExecution {
         return csr.content();
     }
 
+    /** The workspace's side of a duplicate: reads the CSR file, or makes the key pair and its CSR, on the agent. */
+    static Duplicator.CsrSource csrSource(FilePath workspace) {
+        return new Duplicator.CsrSource() {
+            @Override
+            public byte[] read(String path) throws IOException, InterruptedException, InvalidInputException {
+                return readCsr(workspace, path);
+            }
+
+            @Override
+            public byte[] make(KeyType type, String commonName, List<String> dnsNames, String keyFile)
+                    throws IOException, InterruptedException, InvalidInputException {
+                AgentFiles.Result csr = AgentFiles.makeKey(workspace, type, commonName, dnsNames, keyFile);
+                if (!csr.isOk()) {
+                    throw new InvalidInputException(csr.problem());
+                }
+                return csr.content();
+            }
+        };
+    }
+
     static void writeFiles(FilePath workspace, DuplicateOutcome outcome) throws IOException, InterruptedException {
-        AgentFiles.Result written = AgentFiles.writeOutputs(
-                workspace, outcome.outputDir(), outcome.files().contents());
+        AgentFiles.Result written = AgentFiles.deliver(workspace, Delivery.of(outcome));
         if (!written.isOk()) {
             throw new AbortException(written.problem());
         }

@@ -75,7 +75,7 @@ final class DuplicateStepExecution extends StepExecution {
                     config.waitDefaults(),
                     DuplicateExecution.clientSettings(config),
                     () -> DuplicateExecution.apiKey(credentialsId, run),
-                    path -> DuplicateExecution.readCsr(workspace, path),
+                    DuplicateExecution.csrSource(workspace),
                     DuplicateRecordsAction.of(run),
                     console()::println,
                     dir -> outputDir = dir));

@@ -73,9 +73,38 @@ public interface FormChecks {
     }
 
     @POST
-    default FormValidation doCheckCsrFile(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) && !holdsVariable(item, value)
-                ? Forms.workspacePath(value, "csrFile", true)
+    default FormValidation doCheckCsrFile(
+            @AncestorInPath Item item,
+            @QueryParameter("value") String value,
+            @QueryParameter("keyType") String keyType) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        FormValidation source = Forms.csrSource(value, keyType);
+        if (source.kind != FormValidation.Kind.OK || value == null || value.isBlank() || holdsVariable(item, value)) {
+            return source;
+        }
+        return Forms.workspacePath(value, "csrFile", true);
+    }
+
+    @POST
+    default FormValidation doCheckKeyType(
+            @AncestorInPath Item item,
+            @QueryParameter("value") String value,
+            @QueryParameter("csrFile") String csrFile) {
+        return mayConfigure(item) ? Forms.csrSource(csrFile, value) : FormValidation.ok();
+    }
+
+    @POST
+    default ListBoxModel doFillKeyTypeItems(@AncestorInPath Item item) {
+        boolean mayRead = item == null ? Jenkins.get().hasPermission(Jenkins.READ) : item.hasPermission(Item.READ);
+        return mayRead ? Forms.keyTypeItems() : new ListBoxModel();
+    }
+
+    @POST
+    default FormValidation doCheckPrivateKeyFile(@AncestorInPath Item item, @QueryParameter("value") String value) {
+        return mayConfigure(item) && value != null && !value.isBlank() && !holdsVariable(item, value)
+                ? Forms.workspacePath(value, "privateKeyFile", true)
                 : FormValidation.ok();
     }
 

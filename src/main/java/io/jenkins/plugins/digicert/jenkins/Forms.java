@@ -5,6 +5,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.digicert.InvalidInputException;
 import io.jenkins.plugins.digicert.duplicate.Inputs;
+import io.jenkins.plugins.digicert.pki.KeyType;
 import io.jenkins.plugins.digicert.workspace.WorkspacePaths;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +19,19 @@ import java.util.Map;
 final class Forms {
 
     /** Pipeline parameter to the label the form shows (config.jelly). */
-    private static final Map<String, String> LABELS = Map.of(
-            "orderId", "Order number",
-            "csrFile", "CSR file",
-            "outputDir", "Output directory",
-            "commonName", "Common name",
-            "dnsNames", "DNS names",
-            "caCertId", "Intermediate CA ID",
-            "serverPlatformId", "Server platform ID",
-            "timeoutMinutes", "Wait at most",
-            "requestId", "Collect the pending request",
-            "reuseDaysLeft", "Reuse a duplicate still valid for");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("orderId", "Order number"),
+            Map.entry("csrFile", "CSR file"),
+            Map.entry("outputDir", "Output directory"),
+            Map.entry("commonName", "Common name"),
+            Map.entry("dnsNames", "DNS names"),
+            Map.entry("caCertId", "Intermediate CA ID"),
+            Map.entry("serverPlatformId", "Server platform ID"),
+            Map.entry("timeoutMinutes", "Wait at most"),
+            Map.entry("requestId", "Collect the pending request"),
+            Map.entry("reuseDaysLeft", "Reuse a duplicate still valid for"),
+            Map.entry("keyType", "Key"),
+            Map.entry("privateKeyFile", "Private key file"));
 
     private Forms() {}
 
@@ -84,6 +87,29 @@ final class Forms {
 
     static FormValidation timeoutMinutes(String value) {
         return check(() -> Inputs.timeoutMinutes(value), "timeoutMinutes");
+    }
+
+    /** The choices of the key type: the CSR file, or a key pair the step makes. */
+    static ListBoxModel keyTypeItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("None: use the CSR file", "");
+        for (KeyType type : KeyType.values()) {
+            items.add("Make a new " + type.label() + " key pair on the agent", type.id());
+        }
+        return items;
+    }
+
+    /** Exactly one of the CSR file and the key type, said as the form shows the two fields. */
+    static FormValidation csrSource(String csrFile, String keyType) {
+        boolean file = csrFile != null && !csrFile.isBlank();
+        boolean type = keyType != null && !keyType.isBlank();
+        if (file && type) {
+            return FormValidation.error("Give a CSR file or choose a key pair for the step to make, not both.");
+        }
+        if (!file && !type) {
+            return FormValidation.error("Give a CSR file, or choose a key pair for the step to make on the agent.");
+        }
+        return check(() -> Inputs.keyType(csrFile, keyType), "keyType");
     }
 
     static FormValidation reuseDaysLeft(String value) {

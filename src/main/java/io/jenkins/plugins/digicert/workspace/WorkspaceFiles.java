@@ -62,7 +62,15 @@ public final class WorkspaceFiles {
      */
     public static List<Path> writeOutputs(Path workspace, String relativeDir, Map<String, byte[]> files)
             throws InvalidInputException, IOException {
-        String dir = WorkspacePaths.check(relativeDir, "outputDir");
+        return OutputWriter.write(directory(workspace, relativeDir, "outputDir"), files);
+    }
+
+    /**
+     * A directory of the workspace, created if needed, refused if it is, or passes through, a symbolic link or leads
+     * out of the workspace.
+     */
+    static Path directory(Path workspace, String relativeDir, String field) throws InvalidInputException, IOException {
+        String dir = WorkspacePaths.check(relativeDir, field);
         Path base = workspace.toRealPath();
         Path directory = base;
         for (String segment : dir.split("/")) {
@@ -71,18 +79,18 @@ public final class WorkspaceFiles {
             }
             directory = directory.resolve(segment);
             if (Files.isSymbolicLink(directory)) {
-                throw new InvalidInputException("outputDir '" + dir + "' passes through the symbolic link "
+                throw new InvalidInputException(field + " '" + dir + "' passes through the symbolic link "
                         + base.relativize(directory) + "; refusing to write through it.");
             }
             if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(directory)) {
                 throw new InvalidInputException(
-                        "outputDir '" + dir + "': " + base.relativize(directory) + " exists and is not a directory.");
+                        field + " '" + dir + "': " + base.relativize(directory) + " exists and is not a directory.");
             }
         }
         Files.createDirectories(directory);
         if (!directory.toRealPath().startsWith(base)) {
-            throw new InvalidInputException("outputDir '" + dir + "' leads out of the workspace.");
+            throw new InvalidInputException(field + " '" + dir + "' leads out of the workspace.");
         }
-        return OutputWriter.write(directory, files);
+        return directory;
     }
 }

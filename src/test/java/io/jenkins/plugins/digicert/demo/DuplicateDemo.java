@@ -5,11 +5,16 @@ import io.jenkins.plugins.digicert.certcentral.ApiKey;
 import io.jenkins.plugins.digicert.certcentral.ClientSettings;
 import io.jenkins.plugins.digicert.certcentral.Region;
 import io.jenkins.plugins.digicert.certcentral.RetryPolicy;
+import io.jenkins.plugins.digicert.duplicate.AgentKeys;
+import io.jenkins.plugins.digicert.duplicate.Delivery;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOptions;
 import io.jenkins.plugins.digicert.duplicate.DuplicateOutcome;
+import io.jenkins.plugins.digicert.duplicate.DuplicateRecords;
 import io.jenkins.plugins.digicert.duplicate.DuplicateResult;
 import io.jenkins.plugins.digicert.duplicate.Duplicator;
+import io.jenkins.plugins.digicert.duplicate.StepParameters;
 import io.jenkins.plugins.digicert.duplicate.WaitPolicy;
+import io.jenkins.plugins.digicert.pki.KeyType;
 import io.jenkins.plugins.digicert.pki.Pem;
 import io.jenkins.plugins.digicert.simulator.CertCentralSimulator;
 import io.jenkins.plugins.digicert.simulator.Endpoint;
@@ -44,12 +49,13 @@ public final class DuplicateDemo {
     private static final long DEMO_ORDER = 1234567;
     private static final String USAGE = String.join(
             "\n",
-            "Usage: demo [--scenario NAME] [--out DIR] [--endpoint us|eu|URL --order ID --csr FILE]",
+            "Usage: demo [--scenario NAME] [--out DIR] [--key-type TYPE] [--endpoint us|eu|URL --order ID --csr FILE]",
             "  --scenario  issued | pending (default) | rejected | invalid-key | rate-limited",
             "  --out       folder for the CSR, its key and the plugin's files (default target/digicert-demo)",
             "  --endpoint  a real CertCentral instead of the simulator; the API key is read from $" + KEY_VARIABLE,
             "  --order     with --endpoint: the order to duplicate",
-            "  --csr       with --endpoint: the CSR file to send");
+            "  --csr       with --endpoint: the CSR file to send",
+            "  --key-type  make the key pair and CSR instead of reading one: " + KeyType.ids());
 
     private DuplicateDemo() {}
 
@@ -105,6 +111,15 @@ public final class DuplicateDemo {
                 default -> throw new IllegalStateException(arguments.scenario);
             }
             out.println("Simulated CertCentral at " + simulator.baseUrl() + " (scenario " + arguments.scenario + ")");
+            ClientSettings simulated = ClientSettings.defaults()
+                    .withBaseUrl(simulator.baseUrl())
+                    .withRetryPolicy(
+                            new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+            WaitPolicy waitingHere = WaitPolicy.of(true, Duration.ofMinutes(1))
+                    .withIntervals(Duration.ofSeconds(1), Duration.ofSeconds(2));
+            if (arguments.keyType != null) {
+                return withNewKey(ApiKey.of(key), simulated, String.valueOf(DEMO_ORDER), waitingHere, arguments, out);
+            }
             TestCsr csr = TestCsrs.of(TestKeys.freshRsa(), "demo.example.com", List.of("demo.example.com"));
             Path csrFile = arguments.out.resolve("server.csr");
             OutputWriter.write(
@@ -115,13 +130,8 @@ public final class DuplicateDemo {
                             "server.key",
                             Pem.encode("PRIVATE KEY", csr.keys().getPrivate().getEncoded())
                                     .getBytes(StandardCharsets.US_ASCII)));
-            ClientSettings settings = ClientSettings.defaults()
-                    .withBaseUrl(simulator.baseUrl())
-                    .withRetryPolicy(
-                            new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10)));
-            WaitPolicy waiting = WaitPolicy.of(true, Duration.ofMinutes(1))
-                    .withIntervals(Duration.ofSeconds(1), Duration.ofSeconds(2));
-            return duplicate(ApiKey.of(key), settings, String.valueOf(DEMO_ORDER), csrFile, waiting, arguments, out);
+            return duplicate(
+                    ApiKey.of(key), simulated, String.valueOf(DEMO_ORDER), csrFile, waitingHere, arguments, out);
         }
     }
 
@@ -133,8 +143,8 @@ public final class DuplicateDemo {
                     + "(it is never taken from the command line).");
             return 2;
         }
-        if (arguments.order == null || arguments.csr == null) {
-            out.println("ERROR: --endpoint needs --order and --csr.");
+        if (arguments.order == null || (arguments.csr == null) == (arguments.keyType == null)) {
+            out.println("ERROR: --endpoint needs --order and one of --csr and --key-type.");
             return 2;
         }
         ClientSettings settings =
@@ -150,7 +160,64 @@ public final class DuplicateDemo {
             out.println("ERROR: " + e.getMessage());
             return 2;
         }
+        if (arguments.keyType != null) {
+            return withNewKey(apiKey, settings, arguments.order, WaitPolicy.DEFAULT, arguments, out);
+        }
         return duplicate(apiKey, settings, arguments.order, arguments.csr, WaitPolicy.DEFAULT, arguments, out);
+    }
+
+    /**
+     * As the step does with {@code keyType}: the key pair and CSR are made in the output directory (the demo's
+     * workspace), only the CSR is sent, and the key takes its place beside the certificate once it is written.
+     */
+    private static int withNewKey(
+            ApiKey key,
+            ClientSettings settings,
+            String orderId,
+            WaitPolicy waiting,
+            Arguments arguments,
+            PrintStream out)
+            throws IOException, DigicertException, InterruptedException {
+        Path workspace = arguments.out;
+        Files.createDirectories(workspace);
+        StepParameters parameters = new StepParameters(
+                orderId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "digicert",
+                true,
+                null,
+                null,
+                null,
+                arguments.keyType,
+                null);
+        DuplicateOutcome outcome = Duplicator.run(
+                parameters,
+                waiting,
+                settings,
+                () -> key,
+                Duplicator.CsrSource.in(workspace),
+                DuplicateRecords.inMemory(),
+                out::println);
+        AgentKeys.deliver(workspace, Delivery.of(outcome));
+        Path folder = workspace.resolve(outcome.outputDir());
+        out.println("DigiCert: wrote " + String.join(", ", outcome.files().names()) + " to " + folder);
+        out.println();
+        out.println("Files:");
+        for (String name : outcome.files().names()) {
+            out.printf("  %-16s %6d bytes%n", name, Files.size(folder.resolve(name)));
+        }
+        String keyFile = outcome.record().orElseThrow().keyFile();
+        out.println("Key:      " + workspace.resolve(keyFile)
+                + (outcome.result().issued()
+                        ? " (owner-only; never sent, never archived)"
+                        : " (waiting under its " + "pending name until the certificate is issued)"));
+        out.println("Finished: SUCCESS");
+        return 0;
     }
 
     private static int duplicate(
@@ -186,7 +253,7 @@ public final class DuplicateDemo {
         return 0;
     }
 
-    record Arguments(String scenario, Path out, String endpoint, String order, Path csr) {
+    record Arguments(String scenario, Path out, String endpoint, String order, Path csr, String keyType) {
 
         static Arguments parse(String[] args) {
             String scenario = "pending";
@@ -194,6 +261,7 @@ public final class DuplicateDemo {
             String endpoint = null;
             String order = null;
             Path csr = null;
+            String keyType = null;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 if (value == null) {
@@ -205,6 +273,7 @@ public final class DuplicateDemo {
                     case "--endpoint" -> endpoint = value;
                     case "--order" -> order = value;
                     case "--csr" -> csr = Path.of(value);
+                    case "--key-type" -> keyType = value;
                     default -> throw new IllegalArgumentException("ERROR: unknown option " + args[i]);
                 }
                 i++;
@@ -213,7 +282,7 @@ public final class DuplicateDemo {
                     .contains(scenario)) {
                 throw new IllegalArgumentException("ERROR: unknown scenario " + scenario);
             }
-            return new Arguments(scenario, out, endpoint, order, csr);
+            return new Arguments(scenario, out, endpoint, order, csr, keyType);
         }
     }
 }

@@ -45,6 +45,26 @@ class DuplicateDemoTest {
     }
 
     @Test
+    void keyTypeMakesTheKeyAndPlacesItBesideTheCertificate() throws Exception {
+        Run run = run("--key-type", "EC-P256", "--out", out.toString());
+
+        assertEquals(0, run.exit, run.console);
+        assertTrue(run.console.contains("with a new EC P-256 key pair made on the agent"), run.console);
+        Path folder = out.resolve("digicert");
+        X509Certificate leaf = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(folder.resolve("certificate.pem"))));
+        String key = Files.readString(folder.resolve("private-key.pem"));
+        assertTrue(key.startsWith("-----BEGIN PRIVATE KEY-----"));
+        assertTrue(
+                io.jenkins.plugins.digicert.workspace.PrivateKeyFiles.keyOf(
+                                out, "digicert/private-key.pem", "0000000000000000", leaf.getPublicKey())
+                        .isEmpty(),
+                "the key in place is the certificate's");
+        assertTrue(run.console.contains("Key:      " + folder.resolve("private-key.pem")), run.console);
+        assertTrue(!run.console.contains(key.split("\n")[1]), "the key is never printed");
+    }
+
+    @Test
     void rejectedScenarioFailsLikeABuild() throws Exception {
         Run run = run("--scenario", "rejected", "--out", out.toString());
         assertEquals(1, run.exit);
