@@ -5,6 +5,7 @@ import io.jenkins.plugins.digicert.InvalidInputException;
 import io.jenkins.plugins.digicert.pki.CsrParser;
 import io.jenkins.plugins.digicert.pki.KeyType;
 import io.jenkins.plugins.digicert.pki.NewKey;
+import io.jenkins.plugins.digicert.workspace.KeystoreFile;
 import io.jenkins.plugins.digicert.workspace.PrivateKeyFiles;
 import io.jenkins.plugins.digicert.workspace.WorkspaceFiles;
 import java.io.ByteArrayInputStream;
@@ -66,6 +67,20 @@ public final class AgentKeys {
                     delivery.keyTag(),
                     delivery.keyRequired(),
                     delivery.certificatePem());
+            if (delivery.keystorePassword() != null && delivery.fullChainPem() != null) {
+                char[] password = delivery.keystorePassword().toCharArray();
+                try {
+                    KeystoreFile.write(
+                            workspace,
+                            delivery.outputDir(),
+                            PrivateKeyFiles.located(workspace, delivery.keyFile()),
+                            delivery.fullChainPem(),
+                            delivery.keystoreAlias(),
+                            password);
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+            }
         }
     }
 

@@ -11,13 +11,17 @@ import java.util.Map;
  *
  * @param keyFile null when no key goes with the files (pending outcome, or no key known)
  * @param keyRequired whether the step made the key, so that the files may not be written without it
+ * @param keystorePassword the password of a {@code keystore.p12} to write with the key; null for none
+ * @param keystoreAlias the alias of the key in it: the certificate's common name
  */
 public record Delivery(
         String outputDir,
         LinkedHashMap<String, byte[]> files,
         @CheckForNull String keyFile,
         @CheckForNull String keyTag,
-        boolean keyRequired)
+        boolean keyRequired,
+        @CheckForNull String keystorePassword,
+        @CheckForNull String keystoreAlias)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -35,11 +39,30 @@ public record Delivery(
                 new LinkedHashMap<>(files),
                 withKey ? record.keyFile() : null,
                 withKey ? record.keyTag() : null,
-                withKey && record.keyMadeByStep());
+                withKey && record.keyMadeByStep(),
+                null,
+                withKey ? outcome.result().commonName() : null);
+    }
+
+    /** The same, with a PKCS#12 keystore of the key and its chain, protected by this password. */
+    public Delivery withKeystore(String password) {
+        return new Delivery(outputDir, files, keyFile, keyTag, keyRequired, password, keystoreAlias);
+    }
+
+    /** Never the password, nor the files' bytes. */
+    @Override
+    public String toString() {
+        return "Delivery[" + outputDir + ", " + files.keySet() + (keyFile == null ? "" : ", key " + keyFile)
+                + (keystorePassword == null ? "" : ", with a keystore") + "]";
     }
 
     @CheckForNull
     byte[] certificatePem() {
         return files.get(OutputFiles.CERTIFICATE);
+    }
+
+    @CheckForNull
+    byte[] fullChainPem() {
+        return files.get(OutputFiles.FULLCHAIN);
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
  * @param reuseDaysLeft reuse a duplicate of the CSR's key valid this many more days; null requests a new one
  * @param keyType the key pair the step makes on the agent instead of reading csrFile ({@code RSA-2048}, ...)
  * @param privateKeyFile where that key goes in the workspace; null for {@code <outputDir>/private-key.pem}
+ * @param keystore whether a {@code keystore.p12} is asked for (its password is the Jenkins layer's credential)
  */
 public record StepParameters(
         String orderId,
@@ -30,7 +31,8 @@ public record StepParameters(
         @CheckForNull String requestId,
         @CheckForNull Integer reuseDaysLeft,
         @CheckForNull String keyType,
-        @CheckForNull String privateKeyFile) {
+        @CheckForNull String privateKeyFile,
+        boolean keystore) {
 
     public StepParameters {
         dnsNames = dnsNames == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(dnsNames));
@@ -63,7 +65,8 @@ public record StepParameters(
                 requestId,
                 null,
                 null,
-                null);
+                null,
+                false);
     }
 
     /**
@@ -90,7 +93,8 @@ public record StepParameters(
                 expanded(requestId, expand),
                 reuseDaysLeft,
                 keyType,
-                expanded(privateKeyFile, expand));
+                expanded(privateKeyFile, expand),
+                keystore);
     }
 
     private static String expanded(@CheckForNull String value, UnaryOperator<String> expand) {

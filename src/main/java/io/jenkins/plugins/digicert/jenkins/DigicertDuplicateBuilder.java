@@ -50,7 +50,14 @@ public class DigicertDuplicateBuilder extends Builder {
         EnvVars env = build.getEnvironment(listener);
         StepParameters parameters = step.toParameters().withVariables(env::expand);
         DuplicateExecution.execute(
-                step.getCredentialsId(), parameters, step.isArchive(), build, workspace, launcher, listener);
+                step.getCredentialsId(),
+                step.getKeystoreCredentialsId(),
+                parameters,
+                step.isArchive(),
+                build,
+                workspace,
+                launcher,
+                listener);
         return true;
     }
 

@@ -36,6 +36,7 @@ public class DigicertDuplicateStep extends Step {
     private String csrFile;
     private String keyType;
     private String privateKeyFile;
+    private String keystoreCredentialsId;
     private String commonName;
     private List<String> dnsNames = new ArrayList<>();
     private String signatureHash = Defaults.SIGNATURE_HASH;
@@ -199,6 +200,17 @@ public class DigicertDuplicateStep extends Step {
         this.timeoutMinutes = timeoutMinutes;
     }
 
+    /** A Secret text credential with the password of a {@code keystore.p12} to write with the key; null for none. */
+    @CheckForNull
+    public String getKeystoreCredentialsId() {
+        return keystoreCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setKeystoreCredentialsId(String keystoreCredentialsId) {
+        this.keystoreCredentialsId = Util.fixEmptyAndTrim(keystoreCredentialsId);
+    }
+
     /** Days an earlier duplicate of the CSR's key must still be valid to be reused; null always requests anew. */
     @CheckForNull
     public Integer getReuseDaysLeft() {
@@ -237,7 +249,8 @@ public class DigicertDuplicateStep extends Step {
                 requestId,
                 reuseDaysLeft,
                 keyType,
-                privateKeyFile);
+                privateKeyFile,
+                keystoreCredentialsId != null);
     }
 
     /**
@@ -259,7 +272,7 @@ public class DigicertDuplicateStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new DuplicateStepExecution(context, credentialsId, toParameters(), isArchive());
+        return new DuplicateStepExecution(context, credentialsId, keystoreCredentialsId, toParameters(), isArchive());
     }
 
     @Extension

@@ -43,6 +43,7 @@ final class DuplicateExecution {
     /** Runs the duplicate and returns the step's result: plain values only. */
     static Map<String, Object> execute(
             String credentialsId,
+            String keystoreCredentialsId,
             StepParameters parameters,
             boolean archive,
             Run<?, ?> run,
@@ -59,14 +60,14 @@ final class DuplicateExecution {
                     parameters,
                     config.waitDefaults(),
                     clientSettings(config),
-                    () -> apiKey(credentialsId, run),
+                    () -> apiKey(credentialsId, keystoreCredentialsId, run),
                     csrSource(workspace),
                     DuplicateRecordsAction.of(run),
                     console::println);
         } catch (DigicertException e) {
             throw new AbortException(e.getMessage());
         }
-        return deliver(outcome, archive, run, workspace, launcher, listener);
+        return deliver(outcome, archive, keystoreCredentialsId, run, workspace, launcher, listener);
     }
 
     /**
@@ -76,12 +77,13 @@ final class DuplicateExecution {
     static Map<String, Object> deliver(
             DuplicateOutcome outcome,
             boolean archive,
+            String keystoreCredentialsId,
             Run<?, ?> run,
             FilePath workspace,
             Launcher launcher,
             TaskListener listener)
             throws IOException, InterruptedException {
-        writeFiles(workspace, outcome);
+        writeFiles(workspace, outcome, keystoreCredentialsId, run);
         listener.getLogger().println("DigiCert: wrote " + String.join(", ", outcome.workspacePaths()));
         List<String> artifacts = archive ? archive(outcome, run, workspace, launcher, listener) : List.of();
         if (!artifacts.isEmpty()) {
@@ -142,25 +144,37 @@ final class DuplicateExecution {
         }
     }
 
-    /** Looks the key up as the build's identity and records its use; never prints it. */
-    static ApiKey apiKey(String credentialsId, Run<?, ?> run) throws InvalidInputException {
+    /**
+     * Looks the key up as the build's identity and records its use; never prints it. The keystore's password, when
+     * one is asked for, is looked up here too, so that a wrong ID fails before anything is sent.
+     */
+    static ApiKey apiKey(String credentialsId, String keystoreCredentialsId, Run<?, ?> run)
+            throws InvalidInputException {
+        if (keystoreCredentialsId != null) {
+            secretText(keystoreCredentialsId, "keystoreCredentialsId", run);
+        }
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
             throw new InvalidInputException("credentialsId is required: the ID of a Secret text credential that "
                     + "holds the CertCentral API key.");
         }
-        StringCredentials credentials =
-                CredentialsProvider.findCredentialById(id, StringCredentials.class, run, List.of());
-        if (credentials == null) {
-            throw new InvalidInputException("No Secret text credential with the ID '" + id
-                    + "' is available to this build. Check the ID and the credential's scope and folder.");
-        }
-        CredentialsProvider.track(run, credentials);
         try {
-            return ApiKey.of(credentials.getSecret().getPlainText());
+            return ApiKey.of(secretText(id, "credentialsId", run));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage() + " (credential '" + id + "')");
         }
+    }
+
+    /** A Secret text credential's value, looked up as the build's identity, its use recorded. */
+    static String secretText(String id, String parameter, Run<?, ?> run) throws InvalidInputException {
+        StringCredentials credentials =
+                CredentialsProvider.findCredentialById(id, StringCredentials.class, run, List.of());
+        if (credentials == null) {
+            throw new InvalidInputException("No Secret text credential with the ID '" + id + "' (" + parameter
+                    + ") is available to this build. Check the ID and the credential's scope and folder.");
+        }
+        CredentialsProvider.track(run, credentials);
+        return credentials.getSecret().getPlainText();
     }
 
     static byte[] readCsr(FilePath workspace, String path)
@@ -192,8 +206,17 @@ final class DuplicateExecution {
         };
     }
 
-    static void writeFiles(FilePath workspace, DuplicateOutcome outcome) throws IOException, InterruptedException {
-        AgentFiles.Result written = AgentFiles.deliver(workspace, Delivery.of(outcome));
+    static void writeFiles(FilePath workspace, DuplicateOutcome outcome, String keystoreCredentialsId, Run<?, ?> run)
+            throws IOException, InterruptedException {
+        Delivery delivery = Delivery.of(outcome);
+        if (keystoreCredentialsId != null && delivery.keyFile() != null) {
+            try {
+                delivery = delivery.withKeystore(secretText(keystoreCredentialsId, "keystoreCredentialsId", run));
+            } catch (InvalidInputException e) {
+                throw new AbortException(e.getMessage());
+            }
+        }
+        AgentFiles.Result written = AgentFiles.deliver(workspace, delivery);
         if (!written.isOk()) {
             throw new AbortException(written.problem());
         }

@@ -42,6 +42,9 @@ final class DuplicateStepExecution extends StepExecution {
     private final transient StepParameters parameters;
 
     private final String credentialsId;
+    /** The Secret text with the password of keystore.p12, or null: an ID, nothing secret. */
+    private final String keystoreCredentialsId;
+
     private final boolean archive;
     /** Checked by the first phase; where the files go. */
     private volatile String outputDir;
@@ -57,9 +60,15 @@ final class DuplicateStepExecution extends StepExecution {
     private static final int AGENT_WAIT_SECONDS = 15;
     private static final int MAX_AGENT_WAITS = 40;
 
-    DuplicateStepExecution(StepContext context, String credentialsId, StepParameters parameters, boolean archive) {
+    DuplicateStepExecution(
+            StepContext context,
+            String credentialsId,
+            String keystoreCredentialsId,
+            StepParameters parameters,
+            boolean archive) {
         super(context);
         this.credentialsId = credentialsId;
+        this.keystoreCredentialsId = keystoreCredentialsId;
         this.parameters = parameters;
         this.archive = archive;
     }
@@ -74,7 +83,7 @@ final class DuplicateStepExecution extends StepExecution {
                     parameters,
                     config.waitDefaults(),
                     DuplicateExecution.clientSettings(config),
-                    () -> DuplicateExecution.apiKey(credentialsId, run),
+                    () -> DuplicateExecution.apiKey(credentialsId, keystoreCredentialsId, run),
                     DuplicateExecution.csrSource(workspace),
                     DuplicateRecordsAction.of(run),
                     console()::println,
@@ -154,7 +163,7 @@ final class DuplicateStepExecution extends StepExecution {
                 record,
                 outputDir,
                 DuplicateExecution.clientSettings(config),
-                () -> DuplicateExecution.apiKey(credentialsId, run),
+                () -> DuplicateExecution.apiKey(credentialsId, null, run),
                 DuplicateRecordsAction.of(run),
                 console()::println));
     }
@@ -166,8 +175,8 @@ final class DuplicateStepExecution extends StepExecution {
             awaitAgent(outcome);
             return;
         }
-        Map<String, Object> result =
-                DuplicateExecution.deliver(outcome, archive, context(Run.class), workspace, launcher, listener());
+        Map<String, Object> result = DuplicateExecution.deliver(
+                outcome, archive, keystoreCredentialsId, context(Run.class), workspace, launcher, listener());
         getContext().onSuccess(result);
     }
 

@@ -43,6 +43,12 @@ public interface FormChecks {
     }
 
     @POST
+    default ListBoxModel doFillKeystoreCredentialsIdItems(
+            @AncestorInPath Item item, @QueryParameter("keystoreCredentialsId") String keystoreCredentialsId) {
+        return doFillCredentialsIdItems(item, keystoreCredentialsId);
+    }
+
+    @POST
     default FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter("value") String value) {
         if (!mayListCredentials(item)) {
             return FormValidation.ok();

@@ -117,6 +117,11 @@ public final class PrivateKeyFiles {
         move(pending, inWorkspace(workspace, keyFile));
     }
 
+    /** Where {@code keyFile} is in the workspace, checked as every key path is. */
+    public static Path located(Path workspace, String keyFile) throws InvalidInputException, IOException {
+        return inWorkspace(workspace, keyFile);
+    }
+
     /** Deletes a key whose request will never be issued (rejected): it would only lie around. */
     public static void discardPending(Path workspace, String keyFile, String tag)
             throws InvalidInputException, IOException {

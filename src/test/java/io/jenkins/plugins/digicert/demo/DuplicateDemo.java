@@ -194,7 +194,8 @@ public final class DuplicateDemo {
                 null,
                 null,
                 arguments.keyType,
-                null);
+                null,
+                false);
         DuplicateOutcome outcome = Duplicator.run(
                 parameters,
                 waiting,

@@ -118,7 +118,8 @@ class KeyMadeOnTheAgentTest {
                 requestId,
                 reuseDaysLeft,
                 keyType,
-                null);
+                null,
+                false);
     }
 
     private Path only(String glob) throws IOException {
@@ -247,7 +248,7 @@ class KeyMadeOnTheAgentTest {
     void aRetriedStepGoesOnWithTheKeyItMadeNeverASecondOne() throws Exception {
         simulator.setIssuance(Issuance.NEVER);
         StepParameters wait = new StepParameters(
-                "1234567", null, null, null, null, null, null, null, true, 1, null, null, "RSA-3072", null);
+                "1234567", null, null, null, null, null, null, null, true, 1, null, null, "RSA-3072", null, false);
         assertThrows(IssuanceTimeoutException.class, () -> run(wait));
         String firstCsr = records.all().get(0).csrPem();
 
@@ -268,6 +269,89 @@ class KeyMadeOnTheAgentTest {
         assertEquals(1, simulator.duplicatesCreated());
         assertEquals(firstCsr, records.all().get(records.all().size() - 1).csrPem());
         assertTrue(log.stream().anyMatch(line -> line.startsWith("This build already made a key pair for order")));
+    }
+
+    @Test
+    void aPkcs12KeystoreHoldsTheKeyTheCertificateAndItsChain() throws Exception {
+        DuplicateOutcome outcome = duplicate(keyType("EC-P256"));
+        Delivery delivery = Delivery.of(outcome).withKeystore("s3cret-Pa55");
+        assertFalse(delivery.toString().contains("s3cret-Pa55"), delivery::toString);
+
+        AgentKeys.deliver(workspace, delivery);
+
+        Path keystore = workspace.resolve("digicert/keystore.p12");
+        if (keystore.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals(
+                    "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)));
+        }
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, "s3cret-Pa55".toCharArray());
+        }
+        assertEquals(List.of("example.com"), java.util.Collections.list(store.aliases()));
+        java.security.cert.Certificate[] chain = store.getCertificateChain("example.com");
+        assertEquals(leaf(workspace.resolve("digicert/certificate.pem")), chain[0]);
+        assertEquals(simulator.ca().issuing(), chain[1]);
+        assertEquals(2, chain.length, "leaf and intermediate, as fullchain.pem");
+        java.security.PrivateKey key =
+                (java.security.PrivateKey) store.getKey("example.com", "s3cret-Pa55".toCharArray());
+        assertEquals(
+                PrivateKeyFiles.privateKey(Files.readAllBytes(workspace.resolve(KEY_FILE)), "EC"),
+                key,
+                "the key in the keystore is the one in private-key.pem");
+        assertFalse(outcome.workspacePaths().contains("digicert/keystore.p12"), "never archived");
+        opensslReads(keystore);
+    }
+
+    /** Where the machine has openssl, it reads the keystore too (the JDK's default protection is current). */
+    private static void opensslReads(Path keystore) throws Exception {
+        ProcessBuilder probe = new ProcessBuilder("openssl", "version").redirectErrorStream(true);
+        Process version;
+        try {
+            version = probe.start();
+        } catch (IOException noOpenssl) {
+            return; // not installed: the JDK's own reading above is the check
+        }
+        version.waitFor();
+        Process info = new ProcessBuilder(
+                        "openssl",
+                        "pkcs12",
+                        "-info",
+                        "-nokeys",
+                        "-in",
+                        keystore.toString(),
+                        "-passin",
+                        "pass:s3cret-Pa55")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, info.waitFor(), output);
+        assertTrue(output.contains("friendlyName: example.com"), output);
+        assertTrue(output.contains("BEGIN CERTIFICATE"), output);
+    }
+
+    @Test
+    void aKeystoreNeedsAKeyTheStepMakes() {
+        StepParameters withFile = new StepParameters(
+                "1234567",
+                "tls/server.csr",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(withFile));
+        assertTrue(e.getMessage().startsWith("A PKCS#12 keystore needs the private key"), e.getMessage());
+        assertEquals(0, simulator.requestCount());
     }
 
     @Test
@@ -338,7 +422,8 @@ class KeyMadeOnTheAgentTest {
                 null,
                 null,
                 "EC-P256",
-                null);
+                null,
+                false);
         assertThrows(InvalidInputException.class, () -> run(wrongName));
         assertEquals(List.of(), agentCalls);
         assertEquals(0, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
