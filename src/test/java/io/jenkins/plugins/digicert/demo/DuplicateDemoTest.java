@@ -65,6 +65,25 @@ class DuplicateDemoTest {
     }
 
     @Test
+    void theStandaloneSimulatorServesTheOrderItAnnounces() throws Exception {
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        try (io.jenkins.plugins.digicert.simulator.CertCentralSimulator simulator =
+                SimulatorMain.start(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8))) {
+            String printed = console.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(printed.contains("URL " + simulator.baseUrl()), printed);
+            io.jenkins.plugins.digicert.certcentral.OrderDetails order =
+                    new io.jenkins.plugins.digicert.certcentral.CertCentralClient(
+                                    io.jenkins.plugins.digicert.certcentral.ApiKey.of(
+                                            io.jenkins.plugins.digicert.simulator.CertCentralSimulator.API_KEY),
+                                    io.jenkins.plugins.digicert.certcentral.ClientSettings.defaults()
+                                            .withBaseUrl(simulator.baseUrl()),
+                                    line -> {})
+                            .orderDetails(SimulatorMain.ORDER);
+            assertEquals("demo.example.com", order.certificate().commonName());
+        }
+    }
+
+    @Test
     void rejectedScenarioFailsLikeABuild() throws Exception {
         Run run = run("--scenario", "rejected", "--out", out.toString());
         assertEquals(1, run.exit);
