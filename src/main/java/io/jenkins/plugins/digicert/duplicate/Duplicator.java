@@ -252,9 +252,12 @@ public final class Duplicator {
         if (type.isEmpty()) {
             return new Request(options, parse(prepared.csr(), log));
         }
+        String keyFile = options.keyFile().orElseThrow();
+        // The same order and the same key file: another privateKeyFile in the same build is another key.
         Optional<DuplicateRecord> earlier = records.all().stream()
                 .filter(r -> r.orderId() == options.orderId()
                         && r.keyMadeByStep()
+                        && keyFile.equals(r.keyFile())
                         && r.status() != DuplicateRecord.Status.REJECTED)
                 .reduce((first, second) -> second);
         if (earlier.isPresent()) {
@@ -264,7 +267,6 @@ public final class Duplicator {
         }
         DuplicateWorkflow.Names names = workflow.names(options);
         DuplicateOptions named = options.withNames(names.commonName(), names.dnsNames(), names.order());
-        String keyFile = options.keyFile().orElseThrow();
         log.line("Making a " + type.get().label() + " key pair and a CSR on the agent for " + names.commonName()
                 + (names.dnsNames().isEmpty() ? "" : " (" + String.join(", ", names.dnsNames()) + ")")
                 + "; the private key stays there, as "

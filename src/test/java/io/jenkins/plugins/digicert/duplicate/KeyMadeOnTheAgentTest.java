@@ -355,6 +355,18 @@ class KeyMadeOnTheAgentTest {
     }
 
     @Test
+    void anotherKeyFileInTheSameBuildIsAnotherKey() throws Exception {
+        DuplicateOutcome web = run(keyType("EC-P256"));
+        DuplicateOutcome mail = run(new StepParameters(
+                "1234567", null, null, null, null, null, null, "mail", true, null, null, null, "EC-P256", null, false));
+
+        assertEquals(2, agentCalls.size(), agentCalls::toString);
+        assertEquals(2, simulator.duplicatesCreated());
+        assertFalse(web.result().serialNumber().equals(mail.result().serialNumber()));
+        assertTrue(Files.exists(workspace.resolve("mail/private-key.pem")));
+    }
+
+    @Test
     void aRejectedRequestNeverPutsItsKeyBesideAnyCertificate() throws Exception {
         Files.createDirectories(workspace.resolve("digicert"));
         Files.writeString(workspace.resolve(KEY_FILE), "previous key");
