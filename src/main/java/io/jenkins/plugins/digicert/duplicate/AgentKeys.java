@@ -56,30 +56,34 @@ public final class AgentKeys {
 
     /** Writes a finished duplicate's files, and puts its key in place when one goes with them. */
     public static void deliver(Path workspace, Delivery delivery) throws InvalidInputException, IOException {
-        if (delivery.keyFile() == null) {
+        String keyFile = delivery.keyFile();
+        byte[] certificate = delivery.certificatePem();
+        if (keyFile == null || certificate == null) {
             WorkspaceFiles.writeOutputs(workspace, delivery.outputDir(), delivery.files());
-        } else {
-            writeFiles(
-                    workspace,
-                    delivery.outputDir(),
-                    delivery.files(),
-                    delivery.keyFile(),
-                    delivery.keyTag(),
-                    delivery.keyRequired(),
-                    delivery.certificatePem());
-            if (delivery.keystorePassword() != null && delivery.fullChainPem() != null) {
-                char[] password = delivery.keystorePassword().toCharArray();
-                try {
-                    KeystoreFile.write(
-                            workspace,
-                            delivery.outputDir(),
-                            PrivateKeyFiles.located(workspace, delivery.keyFile()),
-                            delivery.fullChainPem(),
-                            delivery.keystoreAlias(),
-                            password);
-                } finally {
-                    Arrays.fill(password, '\0');
-                }
+            return;
+        }
+        writeFiles(
+                workspace,
+                delivery.outputDir(),
+                delivery.files(),
+                keyFile,
+                delivery.keyTag(),
+                delivery.keyRequired(),
+                certificate);
+        String keystorePassword = delivery.keystorePassword();
+        byte[] fullChain = delivery.fullChainPem();
+        if (keystorePassword != null && fullChain != null) {
+            char[] password = keystorePassword.toCharArray();
+            try {
+                KeystoreFile.write(
+                        workspace,
+                        delivery.outputDir(),
+                        PrivateKeyFiles.located(workspace, keyFile),
+                        fullChain,
+                        delivery.keystoreAlias(),
+                        password);
+            } finally {
+                Arrays.fill(password, '\0');
             }
         }
     }
