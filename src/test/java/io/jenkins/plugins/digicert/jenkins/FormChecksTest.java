@@ -72,7 +72,7 @@ class FormChecksTest {
         // As the Credentials plugin's consumer guide: no answer (ok) rather than an error page, even for bad values.
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
             assertEquals(FormValidation.Kind.OK, descriptor.doCheckOrderId(project, "12ab").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCsrFile(project, "../x.csr").kind);
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCsrFile(project, "../x.csr", "").kind);
             assertEquals(FormValidation.Kind.OK, descriptor.doCheckOutputDir(project, "../out").kind);
             assertEquals(FormValidation.Kind.OK, descriptor.doCheckCommonName(project, "not a name").kind);
             assertEquals(FormValidation.Kind.OK, descriptor.doCheckCaCertId(project, "bad id!").kind);
@@ -89,11 +89,14 @@ class FormChecksTest {
             assertEquals(FormValidation.Kind.ERROR, orderId.kind);
             assertThat("the form names the field by its label", orderId.getMessage(), startsWith("Order number "));
             assertThat(orderId.getMessage(), containsString("12ab"));
-            FormValidation csrFile = descriptor.doCheckCsrFile(project, "../x.csr");
+            FormValidation csrFile = descriptor.doCheckCsrFile(project, "../x.csr", "");
             assertEquals(FormValidation.Kind.ERROR, csrFile.kind);
             assertThat(csrFile.getMessage(), startsWith("CSR file "));
-            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCsrFile(project, "/etc/server.csr").kind);
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCsrFile(project, "tls/server.csr").kind);
+            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCsrFile(project, "/etc/server.csr", "").kind);
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCsrFile(project, "tls/server.csr", "").kind);
+            // Exactly one of the CSR file and the key the step makes.
+            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCsrFile(project, "", "").kind);
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckCsrFile(project, "", "RSA-2048").kind);
             assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckOutputDir(project, "../out").kind);
             assertEquals(
                     FormValidation.Kind.OK, descriptor.doCheckDnsNames(project, "a.example.com\nb.example.com").kind);
