@@ -267,7 +267,7 @@ public final class Duplicator {
         }
         DuplicateWorkflow.Names names = workflow.names(options);
         DuplicateOptions named = options.withNames(names.commonName(), names.dnsNames(), names.order());
-        log.line("Making a " + type.get().label() + " key pair and a CSR on the agent for " + names.commonName()
+        log.line("Making an " + type.get().label() + " key pair and a CSR on the agent for " + names.commonName()
                 + (names.dnsNames().isEmpty() ? "" : " (" + String.join(", ", names.dnsNames()) + ")")
                 + "; the private key stays there, as "
                 + io.jenkins.plugins.digicert.workspace.PrivateKeyFiles.pendingPath(keyFile, "<key>") + " until the "

@@ -140,7 +140,9 @@ final class AgentFiles {
                 return new Result(null, e.getMessage());
             } catch (IOException e) {
                 return new Result(
-                        null, "Could not write the private key to privateKeyFile '" + keyFile + "': " + e.getMessage());
+                        null,
+                        "Could not write the private key to privateKeyFile '" + keyFile + "': "
+                                + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
     }

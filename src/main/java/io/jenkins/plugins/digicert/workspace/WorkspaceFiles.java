@@ -71,6 +71,7 @@ public final class WorkspaceFiles {
      */
     static Path directory(Path workspace, String relativeDir, String field) throws InvalidInputException, IOException {
         String dir = WorkspacePaths.check(relativeDir, field);
+        Files.createDirectories(workspace); // a node block's workspace exists only once something is written to it
         Path base = workspace.toRealPath();
         Path directory = base;
         for (String segment : dir.split("/")) {

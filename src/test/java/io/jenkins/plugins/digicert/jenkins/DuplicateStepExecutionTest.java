@@ -192,8 +192,9 @@ class DuplicateStepExecutionTest {
             assertEquals(1, simulator.requestCount(Endpoint.SUBMIT_DUPLICATE));
             assertEquals(1, simulator.requestCount(Endpoint.LIST_DUPLICATES), "the first build did not wait: no check");
 
-            // An approver acts: the second look at the request finds it issued.
-            simulator.setIssuance(Issuance.pendingThenIssued(2));
+            // An approver acts: the third look finds it issued (the collecting build asks for the request, for its
+            // date, and looks in the list: both still pending; its first check finds it issued).
+            simulator.setIssuance(Issuance.pendingThenIssued(3));
             WorkflowJob collector =
                     JenkinsTestSupport.pipeline(j, "collector", onController(step(", requestId: '" + requestId + "'")));
 
@@ -209,6 +210,7 @@ class DuplicateStepExecutionTest {
             // The first build's look before sending; the collecting build's look (still pending), then the check
             // that found it issued.
             assertEquals(1 + 2, simulator.requestCount(Endpoint.LIST_DUPLICATES));
+            assertEquals(1, simulator.requestCount(Endpoint.REQUEST_DETAILS));
             assertEquals(1, simulator.requestCount(Endpoint.DOWNLOAD_CERTIFICATE));
         });
     }

@@ -111,6 +111,13 @@ class PrivateKeyFilesTest {
     }
 
     @Test
+    void aWorkspaceThatDoesNotExistYetIsCreated() throws Exception {
+        Path fresh = workspace.resolve("never-written");
+        PrivateKeyFiles.writePending(fresh, KEY_FILE, TAG, pem(keys("EC")));
+        assertTrue(PrivateKeyFiles.pendingExists(fresh, KEY_FILE, TAG));
+    }
+
+    @Test
     void theCsrIsWrittenBesideTheKey() throws Exception {
         PrivateKeyFiles.writeRequest(workspace, KEY_FILE, TAG, "csr".getBytes(StandardCharsets.US_ASCII));
         assertEquals("digicert/request-" + TAG + ".csr", PrivateKeyFiles.requestPath(KEY_FILE, TAG));
