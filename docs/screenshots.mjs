@@ -56,7 +56,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+// A window taller than any of the pages: nothing scrolls under Jenkins' sticky header or Save bar.
+const page = await browser.newPage({ viewport: { width: 1280, height: 4000 }, deviceScaleFactor: 1 });
 
 async function crumbHeaders() {
   const response = await page.request.get(jenkins + 'crumbIssuer/api/json');
@@ -73,15 +74,21 @@ console.log('setup:', (await script.text()).trim());
 
 // 1. The Snippet Generator with digicertDuplicate.
 await page.goto(jenkins + 'job/renew-cert/pipeline-syntax/');
-await page.selectOption('select.setting-input.dropdownList, select[name="_.stepName"], select', {
-  label: 'digicertDuplicate: Request a DigiCert duplicate certificate',
-}).catch(async () => {
-  const select = page.locator('select').first();
-  const value = await select.locator('option', { hasText: 'digicertDuplicate' }).first().getAttribute('value');
-  await select.selectOption(value);
-});
+const stepList = page.locator('select.dropdownList').first();
+const stepValue = await stepList.locator('option', { hasText: 'digicertDuplicate' }).first().getAttribute('value');
+await stepList.selectOption(stepValue);
 await page.waitForTimeout(1500);
-await page.screenshot({ path: 'docs/images/snippet-generator.png', fullPage: true });
+const credentials = page.locator('select[name="_.credentialsId"]').first();
+await credentials.selectOption('digicert-api-key');
+await page.locator('input[name="_.orderId"]').first().fill('1234567');
+await page.locator('select[name="_.keyType"]').first().selectOption('EC-P256');
+await page.getByRole('button', { name: 'Generate Pipeline Script' }).click();
+await page.waitForFunction(() => [...document.querySelectorAll('textarea')].some((t) => t.value.startsWith('digicertDuplicate')));
+await page.waitForTimeout(1500); // the order field's error outline fades out
+const panel = await page.locator('#main-panel').boundingBox();
+const snippet = await page.locator('textarea:visible').last().boundingBox();
+await page.screenshot({ path: 'docs/images/snippet-generator.png',
+  clip: { x: panel.x, y: panel.y, width: panel.width, height: snippet.y + snippet.height + 16 - panel.y } });
 
 // 2. The freestyle job's build step.
 await page.goto(jenkins + 'job/renew-cert-freestyle/configure');
