@@ -142,13 +142,30 @@ public interface FormChecks {
     }
 
     @POST
-    default FormValidation doCheckRequestId(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) && !holdsVariable(item, value) ? Forms.requestId(value) : FormValidation.ok();
+    default FormValidation doCheckRequestId(
+            @AncestorInPath Item item,
+            @QueryParameter("value") String value,
+            @QueryParameter("keyType") String keyType) {
+        return mayConfigure(item) && !holdsVariable(item, value)
+                ? Forms.requestId(value, keyType)
+                : FormValidation.ok();
     }
 
     @POST
-    default FormValidation doCheckReuseDaysLeft(@AncestorInPath Item item, @QueryParameter("value") String value) {
-        return mayConfigure(item) ? Forms.reuseDaysLeft(value) : FormValidation.ok();
+    default FormValidation doCheckReuseDaysLeft(
+            @AncestorInPath Item item,
+            @QueryParameter("value") String value,
+            @QueryParameter("keyType") String keyType,
+            @QueryParameter("requestId") String requestId) {
+        return mayConfigure(item) ? Forms.reuseDaysLeft(value, keyType, requestId) : FormValidation.ok();
+    }
+
+    @POST
+    default FormValidation doCheckKeystoreCredentialsId(
+            @AncestorInPath Item item,
+            @QueryParameter("value") String value,
+            @QueryParameter("keyType") String keyType) {
+        return mayConfigure(item) ? Forms.keystoreCredentialsId(value, keyType) : FormValidation.ok();
     }
 
     @POST

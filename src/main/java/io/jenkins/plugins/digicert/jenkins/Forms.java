@@ -112,8 +112,42 @@ final class Forms {
         return check(() -> Inputs.keyType(csrFile, keyType), "keyType");
     }
 
-    static FormValidation reuseDaysLeft(String value) {
-        return check(() -> Inputs.reuseDaysLeft(value), "reuseDaysLeft");
+    static FormValidation reuseDaysLeft(String value, String keyType, String requestId) {
+        FormValidation days = check(() -> Inputs.reuseDaysLeft(value), "reuseDaysLeft");
+        if (days.kind != FormValidation.Kind.OK || isBlank(value)) {
+            return days;
+        }
+        if (!isBlank(keyType)) {
+            return FormValidation.error("Nothing to reuse with a key the step makes: a new key has no duplicate yet. "
+                    + "Leave this empty, or choose \"None: use the CSR file\" and give the CSR of a key you keep.");
+        }
+        if (!isBlank(requestId)) {
+            return FormValidation.error("Collect a pending request or reuse a duplicate, not both: keep one.");
+        }
+        return days;
+    }
+
+    /** The run refuses these combinations too (DuplicateOptions, Duplicator); the form says so as the user types. */
+    static FormValidation requestId(String value, String keyType) {
+        FormValidation id = requestId(value);
+        if (id.kind == FormValidation.Kind.OK && !isBlank(value) && !isBlank(keyType)) {
+            return FormValidation.error("A pending request is collected with the CSR it was made with: choose "
+                    + "\"None: use the CSR file\" and give that request's CSR (the earlier build wrote it beside "
+                    + "its files).");
+        }
+        return id;
+    }
+
+    static FormValidation keystoreCredentialsId(String value, String keyType) {
+        if (!isBlank(value) && isBlank(keyType)) {
+            return FormValidation.error("A keystore needs the private key, which the step has only when it makes "
+                    + "the key: choose a key type, or leave this empty.");
+        }
+        return FormValidation.ok();
+    }
+
+    private static boolean isBlank(@CheckForNull String value) {
+        return value == null || value.isBlank();
     }
 
     /** Splits each entry on commas, spaces and line breaks: a form's text area arrives as one entry. */

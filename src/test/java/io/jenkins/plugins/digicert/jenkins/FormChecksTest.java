@@ -119,6 +119,39 @@ class FormChecksTest {
     }
 
     @Test
+    void optionsThatNeedAKeptKeyOrAMadeKeyAreRefusedTogetherWithTheOther(JenkinsRule j) throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("p");
+        grantReaderAndConfigurer(j);
+        DigicertDuplicateStep.DescriptorImpl descriptor = stepDescriptor(j);
+
+        try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
+            // Reuse needs the CSR of a key kept between builds; a key the step makes has no duplicate yet.
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckReuseDaysLeft(project, "30", "", "").kind);
+            FormValidation reuseWithNewKey = descriptor.doCheckReuseDaysLeft(project, "30", "EC-P256", "");
+            assertEquals(FormValidation.Kind.ERROR, reuseWithNewKey.kind);
+            assertThat(reuseWithNewKey.getMessage(), containsString("None: use the CSR file"));
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckReuseDaysLeft(project, "", "EC-P256", "").kind);
+            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckReuseDaysLeft(project, "30", "", "500000").kind);
+            FormValidation tooLong = descriptor.doCheckReuseDaysLeft(project, "398", "", "");
+            assertEquals(FormValidation.Kind.ERROR, tooLong.kind);
+            assertThat(tooLong.getMessage(), startsWith("Reuse a duplicate still valid for"));
+            // A pending request is collected with the CSR it was sent with.
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckRequestId(project, "500000", "").kind);
+            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckRequestId(project, "500000", "RSA-2048").kind);
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckRequestId(project, "", "RSA-2048").kind);
+            // A keystore holds the key the step made.
+            assertEquals(
+                    FormValidation.Kind.OK, descriptor.doCheckKeystoreCredentialsId(project, "p12", "RSA-2048").kind);
+            assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckKeystoreCredentialsId(project, "p12", "").kind);
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckKeystoreCredentialsId(project, "", "").kind);
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckReuseDaysLeft(project, "30", "EC-P256", "").kind);
+            assertEquals(FormValidation.Kind.OK, descriptor.doCheckKeystoreCredentialsId(project, "p12", "").kind);
+        }
+    }
+
+    @Test
     void credentialsIdIsCheckedAgainstWhatTheJobCanUse(JenkinsRule j) throws Exception {
         JenkinsTestSupport.addSystemSecretText("digicert-api-key", "k3y");
         JenkinsTestSupport.addSystemCredential(new UsernamePasswordCredentialsImpl(
