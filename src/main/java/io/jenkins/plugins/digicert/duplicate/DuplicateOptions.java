@@ -36,18 +36,7 @@ public final class DuplicateOptions {
         this.keyFile = builder.keyFile;
         this.keyMadeByStep = builder.keyMadeByStep;
         this.knownOrder = builder.knownOrder;
-        if (keyMadeByStep && reuseDaysLeft != null) {
-            throw new InvalidInputException("reuseDaysLeft has nothing to reuse when the step makes the key: a new key "
-                    + "has no duplicate yet. Leave reuseDaysLeft out, or keep a key and give its CSR in csrFile.");
-        }
-        if (keyMadeByStep && requestId != null) {
-            throw new InvalidInputException("requestId collects a request made with an earlier key: give that "
-                    + "request's CSR in csrFile (the earlier build wrote it beside its files) instead of keyType.");
-        }
-        if (requestId != null && reuseDaysLeft != null) {
-            throw new InvalidInputException("Give requestId or reuseDaysLeft, not both: requestId collects one "
-                    + "request of an earlier build, reuseDaysLeft looks for any duplicate of this key still valid.");
-        }
+        OptionConflict.refuse(keyMadeByStep, reuseDaysLeft != null, requestId != null, false);
     }
 
     public static Builder builder(String orderId) {

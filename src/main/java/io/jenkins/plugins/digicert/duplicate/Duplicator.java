@@ -290,10 +290,7 @@ public final class Duplicator {
 
     private static Checked check(StepParameters parameters, WaitPolicy waiting) throws InvalidInputException {
         Optional<KeyType> keyType = Inputs.keyType(parameters.csrFile(), parameters.keyType());
-        if (parameters.keystore() && keyType.isEmpty()) {
-            throw new InvalidInputException("A PKCS#12 keystore needs the private key, which the step has only when it "
-                    + "makes it: give keyType, or leave the keystore out and build it from your own key.");
-        }
+        OptionConflict.refuse(keyType.isPresent(), false, false, parameters.keystore());
         String csrPath = keyType.isPresent() ? null : WorkspacePaths.check(parameters.csrFile(), "csrFile");
         String outputDir = WorkspacePaths.normalizeDirectory(
                 WorkspacePaths.check(blankToDefault(parameters.outputDir(), Defaults.OUTPUT_DIR), "outputDir"));

@@ -5,6 +5,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.digicert.InvalidInputException;
 import io.jenkins.plugins.digicert.duplicate.Inputs;
+import io.jenkins.plugins.digicert.duplicate.OptionConflict;
 import io.jenkins.plugins.digicert.pki.KeyType;
 import io.jenkins.plugins.digicert.workspace.WorkspacePaths;
 import java.util.ArrayList;
@@ -117,33 +118,42 @@ final class Forms {
         if (days.kind != FormValidation.Kind.OK || isBlank(value)) {
             return days;
         }
-        if (!isBlank(keyType)) {
-            return FormValidation.error("Nothing to reuse with a key the step makes: a new key has no duplicate yet. "
-                    + "Leave this empty, or choose \"None: use the CSR file\" and give the CSR of a key you keep.");
-        }
-        if (!isBlank(requestId)) {
-            return FormValidation.error("Collect a pending request or reuse a duplicate, not both: keep one.");
-        }
-        return days;
+        return conflict(OptionConflict.among(!isBlank(keyType), true, !isBlank(requestId), false), days);
     }
 
-    /** The run refuses these combinations too (DuplicateOptions, Duplicator); the form says so as the user types. */
     static FormValidation requestId(String value, String keyType) {
         FormValidation id = requestId(value);
-        if (id.kind == FormValidation.Kind.OK && !isBlank(value) && !isBlank(keyType)) {
-            return FormValidation.error("A pending request is collected with the CSR it was made with: choose "
-                    + "\"None: use the CSR file\" and give that request's CSR (the earlier build wrote it beside "
-                    + "its files).");
+        if (id.kind != FormValidation.Kind.OK || isBlank(value)) {
+            return id;
         }
-        return id;
+        return conflict(OptionConflict.among(!isBlank(keyType), false, true, false), id);
     }
 
     static FormValidation keystoreCredentialsId(String value, String keyType) {
-        if (!isBlank(value) && isBlank(keyType)) {
-            return FormValidation.error("A keystore needs the private key, which the step has only when it makes "
-                    + "the key: choose a key type, or leave this empty.");
+        FormValidation none = FormValidation.ok();
+        return isBlank(value) ? none : conflict(OptionConflict.among(!isBlank(keyType), false, false, true), none);
+    }
+
+    /** The run refuses these too (OptionConflict); the form says so in its own words, naming what it shows. */
+    private static FormValidation conflict(List<OptionConflict> conflicts, FormValidation otherwise) {
+        if (conflicts.isEmpty()) {
+            return otherwise;
         }
-        return FormValidation.ok();
+        return FormValidation.error(
+                switch (conflicts.get(0)) {
+                    case REUSE_WITH_MADE_KEY ->
+                        "Nothing to reuse with a key the step makes: a new key has no "
+                                + "duplicate yet. Leave this empty, or choose \"None: use the CSR file\" and give the CSR "
+                                + "of a key you keep.";
+                    case REQUEST_WITH_MADE_KEY ->
+                        "A pending request is collected with the CSR it was made with: "
+                                + "choose \"None: use the CSR file\" and give that request's CSR (the earlier build wrote "
+                                + "it beside its files).";
+                    case REUSE_WITH_REQUEST -> "Collect a pending request or reuse a duplicate, not both: keep one.";
+                    case KEYSTORE_WITHOUT_MADE_KEY ->
+                        "A keystore needs the private key, which the step has only "
+                                + "when it makes the key: choose a key type, or leave this empty.";
+                });
     }
 
     private static boolean isBlank(@CheckForNull String value) {
